@@ -1,0 +1,20 @@
+using Vigil.Dashboard.Security;
+
+namespace Vigil.Dashboard.Apis;
+
+public static class VigilApi
+{
+    public const string Prefix = "/api/v1";
+
+    /// <summary>Maps every <c>/api/v1</c> resource. Reading needs any role; each resource tightens its writes.</summary>
+    public static IEndpointRouteBuilder MapVigilApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup(Prefix).RequireAuthorization(AccessPolicies.Read);
+        api.MapMeApi();
+        api.MapUsersApi();
+        api.MapApiKeysApi();
+        api.MapAuditApi();
+        api.MapHealthApi();
+        return endpoints;
+    }
+}

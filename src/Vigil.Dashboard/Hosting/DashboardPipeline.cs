@@ -1,0 +1,38 @@
+using Scalar.AspNetCore;
+using Vigil.Core.Storage;
+using Vigil.Dashboard.Accounts;
+using Vigil.Dashboard.Apis;
+using Vigil.Dashboard.Components;
+using Vigil.Dashboard.Hubs;
+using Vigil.Dashboard.Security;
+
+namespace Vigil.Dashboard.Hosting;
+
+public static class DashboardPipeline
+{
+    /// <summary>Migrates the database, applies headless bootstrap, then builds the request pipeline and maps every endpoint.</summary>
+    public static async Task<WebApplication> UseVigilDashboardAsync(this WebApplication app)
+    {
+        app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+        await app.Services.GetRequiredService<BootstrapService>().RunAsync();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<SetupRedirectMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().Add(b => b.Metadata.Add(new AnonymousBecauseAttribute("static assets of the sign-in and setup pages")));
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapHub<UiHub>(UiHub.Route);
+        app.MapProbes();
+        app.MapVigilApi();
+        app.MapAccountEndpoints();
+        app.MapOpenApi().RequireAuthorization(AccessPolicies.Read);
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Vigil API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .RequireAuthorization(AccessPolicies.Read);
+        return app;
+    }
+}

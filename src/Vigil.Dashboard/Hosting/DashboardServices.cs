@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using Vigil.Core;
+using Vigil.Core.Accounts;
+using Vigil.Core.Events;
+using Vigil.Core.Json;
+using Vigil.Dashboard.Accounts;
+using Vigil.Dashboard.Hubs;
+using Vigil.Dashboard.Security;
+
+namespace Vigil.Dashboard.Hosting;
+
+public static class DashboardServices
+{
+    /// <summary>Everything the console needs: core storage and accounts, security, API, UI and live updates.</summary>
+    public static WebApplicationBuilder AddVigilDashboard(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddVigilCore(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton(new StartInfo(DateTimeOffset.UtcNow));
+        services.AddSingleton<HealthReporter>();
+
+        services.AddVigilIdentity();
+        services.AddScoped<AccountService>();
+        services.AddSingleton<BootstrapService>();
+
+        services.Configure<JsonOptions>(o => VigilJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer<VigilOpenApiDocument>());
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddMudServices();
+
+        services.AddSignalR().AddJsonProtocol(o => VigilJson.Configure(o.PayloadSerializerOptions));
+        services.AddSingleton<UiEventStream>();
+        services.AddSingleton<IDomainEventSubscriber>(sp => sp.GetRequiredService<UiEventStream>());
+        services.AddHostedService(sp => sp.GetRequiredService<UiEventStream>());
+        return builder;
+    }
+
+    private static void AddVigilIdentity(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = VigilClaims.SmartScheme;
+                o.DefaultChallengeScheme = VigilClaims.SmartScheme;
+            })
+            .AddPolicyScheme(VigilClaims.SmartScheme, "API key or cookie", o =>
+                o.ForwardDefaultSelector = ctx => BearerToken.From(ctx.Request) is null ? IdentityConstants.ApplicationScheme : VigilClaims.ApiKeyScheme)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(VigilClaims.ApiKeyScheme, null)
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "vigil.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = "/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/access-denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = ctx => MachineCallers.StatusOrRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => MachineCallers.StatusOrRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        // A disabled user or a reset password invalidates existing cookies within a minute.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddIdentityCore<VigilUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddUserStore<UserStore>()
+            .AddSignInManager<VigilSignInManager>()
+            .AddClaimsPrincipalFactory<VigilClaimsPrincipalFactory>();
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AccessPolicies.Read, p => p.RequireRole(AccessPolicies.RolesFor(AccessPolicies.Read)))
+            .AddPolicy(AccessPolicies.Operate, p => p.RequireRole(AccessPolicies.RolesFor(AccessPolicies.Operate)))
+            .AddPolicy(AccessPolicies.Administer, p => p.RequireRole(AccessPolicies.RolesFor(AccessPolicies.Administer)));
+        services.AddAntiforgery(o => o.Cookie.Name = "vigil.af");
+    }
+}
