@@ -62,7 +62,7 @@ public sealed class OutboxDispatcher(
             var error = await DeliverAsync(row, cancellationToken);
             if (error is null)
             {
-                await connection.ExecuteAsync("UPDATE outbox_events SET published_at = @now WHERE seq = @seq", new { now = time.GetUtcNow(), row.Seq });
+                await connection.ExecuteAsync("UPDATE outbox_events SET published_at = @now WHERE seq = @seq", new { now = time.GetUtcNow(), seq = row.Seq });
                 continue;
             }
 
@@ -70,7 +70,7 @@ public sealed class OutboxDispatcher(
             var giveUp = attempts >= MaxAttempts;
             await connection.ExecuteAsync(
                 "UPDATE outbox_events SET attempts = @attempts, last_error = @error, published_at = @publishedAt WHERE seq = @seq",
-                new { attempts, error, publishedAt = giveUp ? time.GetUtcNow() : (DateTimeOffset?)null, row.Seq });
+                new { attempts, error, publishedAt = giveUp ? time.GetUtcNow() : (DateTimeOffset?)null, seq = row.Seq });
             if (giveUp)
             {
                 logger.LogError("Event {EventId} ({Type}) set aside after {Attempts} attempts: {Error}", row.Id, row.Type, attempts, error);

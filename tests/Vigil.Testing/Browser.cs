@@ -1,0 +1,65 @@
+using Microsoft.Playwright;
+
+namespace Vigil.Testing;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (browser downloads are impossible here; the driver ships in the NuGet
+/// package). The README's test command installs <c>chromium</c>.
+/// </summary>
+public sealed class Browser : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly IPlaywright _playwright;
+
+    private Browser(IPlaywright playwright, IBrowser chromium)
+    {
+        _playwright = playwright;
+        Chromium = chromium;
+    }
+
+    public IBrowser Chromium { get; }
+
+    /// <summary>Where tests leave screenshots for people to look at.</summary>
+    public static string ScreenshotDirectory { get; } = Path.Combine(Path.GetTempPath(), "vigil-screenshots");
+
+    public static async Task<Browser> LaunchAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run ./test.sh, which installs Debian's chromium package.");
+        }
+
+        var playwright = await Playwright.CreateAsync();
+        var chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // The machine has no network: these flags stop Chromium's background calls home.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        return new Browser(playwright, chromium);
+    }
+
+    public async Task<IPage> NewPageAsync(Uri baseAddress)
+    {
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Waits until the page's Blazor circuit is live (the layout marks the body), so clicks are handled.</summary>
+    public static async Task WaitForInteractiveAsync(IPage page) =>
+        await page.WaitForSelectorAsync("body[data-vigil-interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Chromium.DisposeAsync();
+        _playwright.Dispose();
+    }
+}
