@@ -34,7 +34,6 @@ public static class CoreServiceCollectionExtensions
             _ => DatabaseSettings.ForSqliteFile(dataDirectory.Combine("vigil.db")),
         };
 
-        DapperTypeHandlers.Register();
         services.AddSingleton(database);
         services.AddSingleton(database.CreateFactory());
         services.AddSingleton<DatabaseMigrator>();

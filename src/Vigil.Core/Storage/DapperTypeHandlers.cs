@@ -6,7 +6,8 @@ namespace Vigil.Core.Storage;
 
 /// <summary>
 /// SQLite has no date type: Vigil stores timestamps as ISO 8601 UTC text there and as datetimeoffset on SQL Server.
-/// These handlers make both read back as <see cref="DateTimeOffset"/>.
+/// These handlers make both read back as <see cref="DateTimeOffset"/>. Every connection factory registers them,
+/// so no code reaches the database without them.
 /// </summary>
 public static class DapperTypeHandlers
 {

@@ -10,6 +10,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
 
     public SqliteConnectionFactory(string databaseFile)
     {
+        DapperTypeHandlers.Register();
         DatabaseFile = databaseFile;
         _connectionString = new SqliteConnectionStringBuilder
         {
