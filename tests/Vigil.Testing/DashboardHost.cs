@@ -18,12 +18,13 @@ public sealed class DashboardHost : IAsyncDisposable
     public const string AdminEmail = "admin@vigil.test";
     public const string AdminPassword = "Correct-Horse-9-Battery";
 
-    private readonly TempDirectory _data;
+    private readonly TempDirectory? _ownedData;
 
-    private DashboardHost(WebApplication app, TempDirectory data, string? adminApiKey)
+    private DashboardHost(WebApplication app, string dataDirectory, TempDirectory? ownedData, string? adminApiKey)
     {
         App = app;
-        _data = data;
+        DataDirectory = dataDirectory;
+        _ownedData = ownedData;
         AdminApiKey = adminApiKey;
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseAddress = new Uri(addresses.Addresses.First());
@@ -35,7 +36,7 @@ public sealed class DashboardHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public string DataDirectory => _data.Path;
+    public string DataDirectory { get; }
 
     /// <summary>The bootstrap Admin key; null when started without bootstrap.</summary>
     public string? AdminApiKey { get; }
@@ -43,11 +44,12 @@ public sealed class DashboardHost : IAsyncDisposable
     public static async Task<DashboardHost> StartAsync(DashboardOptions? options = null)
     {
         options ??= new DashboardOptions();
-        var data = new TempDirectory("vigil-dashboard");
+        var owned = options.DataDirectory is null ? new TempDirectory("vigil-dashboard") : null;
+        var dataDirectory = options.DataDirectory ?? owned!.Path;
         var apiKey = options.Bootstrap ? "vgl_test_" + Guid.NewGuid().ToString("N") : null;
         var settings = new Dictionary<string, string?>
         {
-            ["Vigil:DataDirectory"] = data.Path,
+            ["Vigil:DataDirectory"] = dataDirectory,
             ["Vigil:Feeds:Sources:0"] = RepoPaths.SharedFeeds,
             ["Logging:LogLevel:Default"] = "Warning",
         };
@@ -70,7 +72,7 @@ public sealed class DashboardHost : IAsyncDisposable
         var app = builder.Build();
         await app.UseVigilDashboardAsync();
         await app.StartAsync();
-        return new DashboardHost(app, data, apiKey);
+        return new DashboardHost(app, dataDirectory, owned, apiKey);
     }
 
     /// <summary>An HTTP client for this dashboard, authenticated with <paramref name="apiKey"/> when given.</summary>
@@ -92,6 +94,6 @@ public sealed class DashboardHost : IAsyncDisposable
         await App.StopAsync();
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _data.Dispose();
+        _ownedData?.Dispose();
     }
 }

@@ -6,6 +6,9 @@ public sealed record DashboardOptions
     /// <summary>Create the bootstrap Admin and Admin API key (headless first start). Off for set-up tests.</summary>
     public bool Bootstrap { get; init; } = true;
 
+    /// <summary>Use this data directory (kept after the host stops) instead of a fresh temporary one: restart tests.</summary>
+    public string? DataDirectory { get; init; }
+
     /// <summary>Extra configuration, e.g. <c>["Vigil:Feeds:Sources:0"] = path</c>.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 }

@@ -14,6 +14,7 @@ public static class AccountEndpoints
                 await signIn.SignOutAsync();
                 return TypedResults.LocalRedirect("/login");
             })
+            .WithMetadata(new Security.SelfServiceAttribute("ends the caller's own session"))
             .ExcludeFromDescription();
         return endpoints;
     }

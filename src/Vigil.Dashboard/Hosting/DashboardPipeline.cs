@@ -16,7 +16,11 @@ public static class DashboardPipeline
         app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
         await app.Services.GetRequiredService<BootstrapService>().RunAsync();
 
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A caller's malformed request is answered, not logged as a server error.
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<SetupRedirectMiddleware>();
@@ -32,7 +36,15 @@ public static class DashboardPipeline
         app.MapAccountEndpoints();
         app.MapOpenApi().RequireAuthorization(AccessPolicies.Read);
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Vigil API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
-            .RequireAuthorization(AccessPolicies.Read);
+            .RequireAuthorization(AccessPolicies.Read)
+            .Finally(b =>
+            {
+                // Scalar serves its own script and icon to anyone; the page and the document it reads stay private.
+                if (b.Metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any())
+                {
+                    b.Metadata.Add(new AnonymousBecauseAttribute("public script and icon of the API reference page"));
+                }
+            });
         return app;
     }
 }

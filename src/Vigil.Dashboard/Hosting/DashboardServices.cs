@@ -29,6 +29,8 @@ public static class DashboardServices
         services.Configure<JsonOptions>(o => VigilJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // Binding errors (malformed JSON) reach the exception handler, which answers with the parser's own words.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi(o => o.AddDocumentTransformer<VigilOpenApiDocument>());
 
         services.AddRazorComponents().AddInteractiveServerComponents();
