@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs Vigil's whole test suite on a fresh Debian machine: installs what the tests need when it is missing
+# (Debian packages, NuGet packages), builds, runs every test project and ends with one line:
+#   N passed, N failed, N skipped
+# Usage: ./test.sh          everything (what CI runs)
+#        ./test.sh --fast   skip the end-to-end project (browser, publish, processes) for everyday work
+set -euo pipefail
+cd "$(dirname "$0")"
+
+fast=0
+[[ "${1:-}" == "--fast" ]] && fast=1
+
+# Debian packages the tests use, by the command that proves each is present.
+declare -A packages=(
+  [chromium]=chromium
+)
+missing=()
+for command in "${!packages[@]}"; do
+  command -v "$command" >/dev/null 2>&1 || missing+=("${packages[$command]}")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [[ $(id -u) -ne 0 ]] && sudo=sudo
+  echo "Installing Debian packages the tests need: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet restore Dashboard.sln -v q
+dotnet build Dashboard.sln -c Release --no-restore -v q -clp:ErrorsOnly
+
+projects=()
+for project in tests/*.Tests/*.csproj; do
+  [[ $fast -eq 1 && "$project" == *EndToEnd* ]] && continue
+  projects+=("$project")
+done
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+for project in "${projects[@]}"; do
+  echo "== $(basename "$project" .csproj)"
+  dotnet test --project "$project" -c Release --no-build 2>&1 | tee -a "$log" | grep -E "^(failed|skipped) |Test run summary|total:|failed:|succeeded:|skipped:|^  [A-Za-z]" || true
+  [[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
+done
+
+sum() { grep -E "^\s+$1: [0-9]+" "$log" | awk '{ s += $2 } END { print s + 0 }'; }
+passed=$(sum succeeded)
+failed=$(sum failed)
+skipped=$(sum skipped)
+if [[ $status -ne 0 && $failed -eq 0 ]]; then
+  failed=1 # a test project crashed before reporting: count it rather than hide it
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
