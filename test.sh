@@ -37,12 +37,20 @@ for project in tests/*.Tests/*.csproj; do
 done
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+out=$(mktemp)
+trap 'rm -f "$log" "$out"' EXIT
 status=0
 for project in "${projects[@]}"; do
   echo "== $(basename "$project" .csproj)"
-  dotnet test --project "$project" -c Release --no-build 2>&1 | tee -a "$log" | grep -E "^(failed|skipped) |Test run summary|total:|failed:|succeeded:|skipped:|^  [A-Za-z]" || true
-  [[ ${PIPESTATUS[0]} -eq 0 ]] || status=1
+  code=0
+  dotnet test --project "$project" -c Release --no-build >"$out" 2>&1 || code=$?
+  cat "$out" >>"$log"
+  if [[ $code -eq 0 ]]; then
+    grep -E "^\s+(total|failed|succeeded|skipped|duration):" "$out" | paste -sd' ' || true
+  else
+    status=1
+    cat "$out" # the whole output of a failing project: which tests, why
+  fi
 done
 
 sum() { grep -E "^\s+$1: [0-9]+" "$log" | awk '{ s += $2 } END { print s + 0 }'; }

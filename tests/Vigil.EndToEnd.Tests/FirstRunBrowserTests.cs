@@ -40,7 +40,16 @@ public sealed class FirstRunBrowserTests
         await page.ClickAsync("#setup-submit");
         await page.WaitForURLAsync(url => url.TrimEnd('/') == host.BaseAddress.ToString().TrimEnd('/'));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Monitoring wall", Exact = true })).ToBeVisibleAsync();
+        await Browser.WaitForInteractiveAsync(page);
         await Browser.ScreenshotAsync(page, "wall");
+
+        // The theme toggle switches to dark and the choice is remembered across pages.
+        await page.GetByLabel("Toggle theme").ClickAsync();
+        await page.GotoAsync("/scans");
+        await Browser.WaitForInteractiveAsync(page);
+        Assert.Equal("dark", await page.EvaluateAsync<string>("() => localStorage.getItem('vigil.theme')"));
+        await Browser.ScreenshotAsync(page, "scans-dark");
+        await page.GetByLabel("Toggle theme").ClickAsync();
 
         // Sign out, then sign in again through the login page.
         await page.GotoAsync("/login");
