@@ -45,9 +45,11 @@ public sealed class FirstRunBrowserTests
 
         // The theme toggle switches to dark and the choice is remembered across pages.
         await page.GetByLabel("Toggle theme").ClickAsync();
+        await page.WaitForFunctionAsync("() => localStorage.getItem('vigil.theme') === 'dark'");
         await page.GotoAsync("/scans");
         await Browser.WaitForInteractiveAsync(page);
-        Assert.Equal("dark", await page.EvaluateAsync<string>("() => localStorage.getItem('vigil.theme')"));
+        await page.WaitForFunctionAsync(
+            "() => getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-background').replace(/\\s/g, '') === 'rgba(15,21,36,1)'");
         await Browser.ScreenshotAsync(page, "scans-dark");
         await page.GetByLabel("Toggle theme").ClickAsync();
 
