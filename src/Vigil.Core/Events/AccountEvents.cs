@@ -16,14 +16,14 @@ public sealed record UserChanged(string Actor, string UserId, string Email, stri
     public string? Detail => Change;
 }
 
-public sealed record UserSignedIn(string Actor, string? SourceIp) : DomainEvent, IAuditableEvent
+public sealed record UserSignedIn(string Actor, string? SourceIp) : DomainEvent, IAuditableEvent, IPersonalEvent
 {
     public string Action => "Signed in";
     public string? Target => null;
     public string? Detail => null;
 }
 
-public sealed record SignInFailed(string Actor, string Reason, string? SourceIp) : DomainEvent, IAuditableEvent
+public sealed record SignInFailed(string Actor, string Reason, string? SourceIp) : DomainEvent, IAuditableEvent, IPersonalEvent
 {
     public string Action => "Sign-in failed";
     public string? Target => null;

@@ -20,6 +20,11 @@ public sealed class UiEventStream(IHubContext<UiHub> hub, ILogger<UiEventStream>
 
     public Task HandleAsync(DomainEvent domainEvent, CancellationToken cancellationToken)
     {
+        if (domainEvent is IPersonalEvent)
+        {
+            return Task.CompletedTask;
+        }
+
         // The live UI is best effort by design: dropping the oldest under overload never blocks the outbox.
         _queue.Writer.TryWrite(domainEvent);
         return Task.CompletedTask;
