@@ -8,5 +8,9 @@ public static class BuiltInCatalogers
     [
         new DpkgCataloger(),
         new ApkCataloger(),
+        new NpmPackageLockCataloger(),
+        new NpmInstalledCataloger(),
+        new YarnLockCataloger(),
+        new PnpmLockCataloger(),
     ];
 }
