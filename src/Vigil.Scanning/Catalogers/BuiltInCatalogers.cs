@@ -12,5 +12,12 @@ public static class BuiltInCatalogers
         new NpmInstalledCataloger(),
         new YarnLockCataloger(),
         new PnpmLockCataloger(),
+        new PythonInstalledCataloger(),
+        new PythonRequirementsCataloger(),
+        new PythonLockfileCataloger(),
+        new NuGetCataloger(),
+        new CargoLockCataloger(),
+        new RubyGemsCataloger(),
+        new ComposerCataloger(),
     ];
 }
