@@ -19,5 +19,7 @@ public static class BuiltInCatalogers
         new CargoLockCataloger(),
         new RubyGemsCataloger(),
         new ComposerCataloger(),
+        new GoBinaryCataloger(),
+        new GoModCataloger(),
     ];
 }

@@ -57,7 +57,11 @@ public static class FixtureCache
     }
 
     /// <summary>Runs a tool for a fixture build; throws with its stderr when it fails.</summary>
-    public static string Run(string workingDirectory, string file, params string[] arguments)
+    public static string Run(string workingDirectory, string file, params string[] arguments) =>
+        Run(workingDirectory, file, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs a tool for a fixture build with extra environment variables.</summary>
+    public static string Run(string workingDirectory, string file, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -68,6 +72,11 @@ public static class FixtureCache
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {file}");
