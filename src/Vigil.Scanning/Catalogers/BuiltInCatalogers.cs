@@ -21,5 +21,7 @@ public static class BuiltInCatalogers
         new ComposerCataloger(),
         new GoBinaryCataloger(),
         new GoModCataloger(),
+        new JavaArchiveCataloger(),
+        new RpmCataloger(),
     ];
 }
