@@ -219,7 +219,7 @@ public sealed class LayeredFileTree : IFileTree
 
         _nodes[path] = new LayerNode
         {
-            Entry = source.Entry with { Path = path },
+            Entry = new FileEntry(path, source.Entry.Kind, source.Entry.Size, source.Entry.LinkTarget, source.Entry.Executable),
             Bytes = source.Bytes,
             ContentFile = source.ContentFile,
             Layer = layer,
