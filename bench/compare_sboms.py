@@ -45,8 +45,10 @@ def triple(purl):
             version = f"{epoch}:{version}"
     if ptype == "pypi":
         name = re.sub(r"[-_.]+", "-", name).lower()
-    if ptype == "golang" and name == "stdlib":
-        version = version.lstrip("v")
+    if ptype == "golang":
+        # Trivy lower-cases module paths and drops the "v" of some versions; Go itself keeps both.
+        name = name.lower()
+        version = version[1:] if version.startswith("v") else version
     if ptype == "maven":
         name = name.replace("/", ":")
     return (ptype, name, version)

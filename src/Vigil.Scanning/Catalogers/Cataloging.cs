@@ -26,7 +26,7 @@ public sealed class Cataloging
     {
         ArgumentNullException.ThrowIfNull(entry);
         return entry.Kind == FileEntryKind.File
-            && (OsReleaseReader.Paths.Contains(entry.Path) || entry.FileName == "rpmdb.sqlite-wal" || _catalogers.Any(c => c.IsCandidate(entry)));
+            && (OsReleaseReader.Paths.Contains(entry.Path) || entry.FileName is "rpmdb.sqlite-wal" or "go.sum" || _catalogers.Any(c => c.IsCandidate(entry)));
     }
 
     /// <summary>Catalogs <paramref name="tree"/>.</summary>
