@@ -24,8 +24,8 @@ public static class SbomCommand
         {
             Description = "dir:PATH, oci-dir:PATH, docker-archive:FILE, oci-archive:FILE, registry:HOST/REPO[:TAG|@DIGEST], or a path to detect",
         };
-        var format = new Option<string>("--format", "-f") { Description = "Output format", DefaultValueFactory = _ => "cyclonedx" };
-        format.AcceptOnlyFromAmong("cyclonedx", "table");
+        // Checked in RunAsync rather than with AcceptOnlyFromAmong, so a wrong format exits 2 like every other error.
+        var format = new Option<string>("--format", "-f") { Description = "Output format: cyclonedx or table", DefaultValueFactory = _ => "cyclonedx" };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to FILE instead of stdout" };
         var skipDirs = new Option<string[]>("--skip-dirs")
         {
@@ -62,6 +62,11 @@ public static class SbomCommand
         using var progress = showProgress ? new TerminalProgress(stderr) : null;
         try
         {
+            if (request.Format is not ("cyclonedx" or "table"))
+            {
+                throw new ArgumentException($"unknown format '{request.Format}' (cyclonedx or table)");
+            }
+
             var sourceTarget = SourceTarget.Parse(request.Target);
             using var registry = new RegistryClient(new RegistryClientOptions
             {

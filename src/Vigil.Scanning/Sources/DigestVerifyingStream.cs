@@ -36,33 +36,20 @@ public sealed class DigestVerifyingStream : ForwardOnlyReadStream
     public override long Position { get => _read; set => throw new NotSupportedException(); }
 
     /// <inheritdoc />
-    public override int Read(Span<byte> buffer)
-    {
-        var read = _inner.Read(buffer);
-        if (read > 0)
-        {
-            _hash.AppendData(buffer[..read]);
-            _read += read;
-            if (_expectedSize >= 0 && _read > _expectedSize)
-            {
-                throw new SourceException(_what, $"blob is longer than the {_expectedSize} bytes its descriptor declares");
-            }
-        }
-        else if (buffer.Length > 0)
-        {
-            Verify();
-        }
-
-        return read;
-    }
+    public override int Read(Span<byte> buffer) => Account(buffer, _inner.Read(buffer));
 
     /// <inheritdoc />
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         var read = await _inner.ReadAsync(buffer, cancellationToken);
+        return Account(buffer.Span, read);
+    }
+
+    private int Account(ReadOnlySpan<byte> buffer, int read)
+    {
         if (read > 0)
         {
-            _hash.AppendData(buffer.Span[..read]);
+            _hash.AppendData(buffer[..read]);
             _read += read;
             if (_expectedSize >= 0 && _read > _expectedSize)
             {

@@ -69,9 +69,10 @@ public class SbomCommandTests
     [InlineData("dir:/no/such/dir", "no such directory")]
     [InlineData("/no/such/path", "no such file or directory")]
     [InlineData("registry:noregistryhost", "needs a host")]
-    public async Task Errors_exit_2_with_one_line_naming_the_reason(string target, string reason)
+    [InlineData("dir:/", "unknown format 'xml'", "xml")]
+    public async Task Errors_exit_2_with_one_line_naming_the_reason(string target, string reason, string format = "cyclonedx")
     {
-        var (exit, stdout, stderr) = await RunAsync(new SbomRequest(target, "cyclonedx", null, [], null, false));
+        var (exit, stdout, stderr) = await RunAsync(new SbomRequest(target, format, null, [], null, false));
 
         Assert.Equal(2, exit);
         Assert.Equal("", stdout);
