@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Vigil.Scanning.Catalogers;
 using Vigil.Scanning.CycloneDx;
 using Vigil.Scanning.Registry;
 using Vigil.Scanning.Sbom;
@@ -67,7 +66,6 @@ public static class SbomCommand
                 throw new ArgumentException($"unknown format '{request.Format}' (cyclonedx or table)");
             }
 
-            var sourceTarget = SourceTarget.Parse(request.Target);
             using var registry = new RegistryClient(new RegistryClientOptions
             {
                 Insecure = request.Insecure,
@@ -79,16 +77,14 @@ public static class SbomCommand
                 Platform = request.Platform is null ? ImagePlatform.Default : ImagePlatform.Parse(request.Platform),
                 RegistryClient = registry,
             };
-            var cataloging = new Cataloging();
-            using var source = await SourceOpener.OpenAsync(sourceTarget, options, cataloging.IsCandidate, progress?.Layers, cancellationToken);
-            var result = cataloging.Run(source.Tree, progress?.Files, cancellationToken);
-            progress?.Done(result.Document.Components.Count);
-            foreach (var warning in result.Warnings)
+            var generation = await SbomGenerator.GenerateAsync(request.Target, options, progress?.Layers, progress?.Files, cancellationToken);
+            progress?.Done(generation.Document.Components.Count);
+            foreach (var warning in generation.Warnings)
             {
                 await stderr.WriteLineAsync($"warning: {warning}");
             }
 
-            await WriteAsync(request, result.Document with { TargetName = request.Target }, source.SubjectType, stdout, cancellationToken);
+            await WriteAsync(request, generation.Document, generation.SubjectType, stdout, cancellationToken);
             return 0;
         }
         catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException or InvalidDataException)
