@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Vigil.Core.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Testing;
@@ -47,6 +48,25 @@ public sealed class SignInTests
         using var me = await again.Http.GetAsync("/api/v1/me");
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         Assert.Contains(DashboardHost.AdminEmail, await me.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Users_change_their_own_password_and_only_the_new_one_works()
+    {
+        await using var host = await DashboardHost.StartAsync();
+        using var admin = host.Api();
+        await admin.PostJsonAsync("/api/v1/users", new { email = "viewer@vigil.test", password = "Viewer-Pass-123", role = "viewer" });
+        using var session = BrowserSession.For(host.BaseAddress);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.SignInAsync("viewer@vigil.test", "Viewer-Pass-123")).StatusCode);
+
+        using var wrongCurrent = await session.Http.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = "nope", newPassword = "Brand-New-Pass-456" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrongCurrent.StatusCode);
+        using var changed = await session.Http.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = "Viewer-Pass-123", newPassword = "Brand-New-Pass-456" });
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+
+        using var fresh = BrowserSession.For(host.BaseAddress);
+        Assert.Equal(HttpStatusCode.OK, (await fresh.SignInAsync("viewer@vigil.test", "Viewer-Pass-123")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await fresh.SignInAsync("viewer@vigil.test", "Brand-New-Pass-456")).StatusCode);
     }
 
     [Fact]
