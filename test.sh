@@ -10,13 +10,24 @@ cd "$(dirname "$0")"
 fast=0
 [[ "${1:-}" == "--fast" ]] && fast=1
 
-# Debian packages the tests use, by the command that proves each is present.
-declare -A packages=(
-  [chromium]=chromium
+# Debian packages the tests use, each with the command or file that proves it is installed.
+requirements=(
+  "chromium:chromium"                                            # browser tests (Playwright drives Debian's build)
+  "docker-registry:docker-registry"                              # registry sources: a real Registry v2 on 127.0.0.1
+  "skopeo:skopeo"                                                # image fixtures: copy/convert, push to the registry
+  "umoci:umoci"                                                  # image fixtures: OCI layouts
+  "htpasswd:apache2-utils"                                       # registry basic auth
+  "debootstrap:debootstrap"                                      # Debian rootfs fixture
+  "rpmbuild:rpm"                                                 # rpmdb fixture
+  "/usr/lib/go-1.19/bin/go:golang-1.19-go"                       # Go 1.19 binary with real stdlib advisories
+  "/usr/share/rubygems-integration/all/specifications:ruby"       # installed gemspecs
 )
 missing=()
-for command in "${!packages[@]}"; do
-  command -v "$command" >/dev/null 2>&1 || missing+=("${packages[$command]}")
+for requirement in "${requirements[@]}"; do
+  probe=${requirement%%:*}
+  package=${requirement#*:}
+  if [[ $probe == /* ]]; then [[ -e $probe ]] && continue; else command -v "$probe" >/dev/null 2>&1 && continue; fi
+  missing+=("$package")
 done
 if ((${#missing[@]})); then
   sudo=""
