@@ -38,6 +38,8 @@ if ((${#missing[@]})); then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The full run builds the slow fixtures too (a debootstrap rootfs takes minutes once, then comes from the cache).
+[[ $fast -eq 0 ]] && export VIGIL_BUILD_SLOW_FIXTURES=1
 dotnet restore Dashboard.sln -v q
 dotnet build Dashboard.sln -c Release --no-restore -v q -clp:ErrorsOnly
 
