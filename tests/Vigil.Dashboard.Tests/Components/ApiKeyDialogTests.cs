@@ -7,24 +7,12 @@ using Vigil.Testing;
 
 namespace Vigil.Dashboard.Tests.Components;
 
-public sealed class ApiKeyDialogTests : ComponentTest, IAsyncLifetime
+public sealed class ApiKeyDialogTests() : HostedComponentTest(new DashboardOptions())
 {
-    private DashboardHost? _host;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        _host = await DashboardHost.StartAsync();
-        Services.AddFallbackServiceProvider(_host.Services);
+        await base.InitializeAsync();
         AddAuthorization().SetAuthorized(DashboardHost.AdminEmail).SetRoles("Admin");
-    }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
     }
 
     [Fact]
@@ -70,13 +58,13 @@ public sealed class ApiKeyDialogTests : ComponentTest, IAsyncLifetime
     [Fact]
     public async Task Keys_page_lists_keys_by_prefix_and_never_shows_a_secret()
     {
-        var created = await _host!.Services.GetRequiredService<ApiKeyService>().CreateAsync("listed-key", Roles.Operator, null, "test");
+        var created = await Host.Services.GetRequiredService<ApiKeyService>().CreateAsync("listed-key", Roles.Operator, null, "test");
 
         var page = Render<ApiKeys>();
         page.WaitForAssertion(() => Assert.Contains("listed-key", page.Markup));
 
         Assert.Contains(created.Record.Prefix, page.Markup);
         Assert.DoesNotContain(created.Key, page.Markup);
-        Assert.DoesNotContain(_host.AdminApiKey!, page.Markup);
+        Assert.DoesNotContain(Host.AdminApiKey!, page.Markup);
     }
 }

@@ -7,25 +7,8 @@ using Vigil.Testing;
 namespace Vigil.Dashboard.Tests.Components;
 
 /// <summary>The setup page's validation, rendered with the real services of a fresh dashboard (no users yet).</summary>
-public sealed class SetupFormTests : ComponentTest, IAsyncLifetime
+public sealed class SetupFormTests() : HostedComponentTest(new DashboardOptions { Bootstrap = false })
 {
-    private DashboardHost? _host;
-
-    public async ValueTask InitializeAsync()
-    {
-        _host = await DashboardHost.StartAsync(new DashboardOptions { Bootstrap = false });
-        Services.AddFallbackServiceProvider(_host.Services);
-    }
-
-    public new async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Empty_form_shows_a_message_for_every_field_and_creates_nobody()
     {
@@ -37,7 +20,7 @@ public sealed class SetupFormTests : ComponentTest, IAsyncLifetime
         Assert.Contains("Enter the Admin's email address.", messages);
         Assert.Contains("Choose a password.", messages);
         Assert.Contains("Repeat the password.", messages);
-        Assert.False(await _host!.Services.GetRequiredService<UserDirectory>().AnyUserAsync());
+        Assert.False(await Host.Services.GetRequiredService<UserDirectory>().AnyUserAsync());
     }
 
     [Fact]
@@ -52,7 +35,7 @@ public sealed class SetupFormTests : ComponentTest, IAsyncLifetime
 
         var messages = setup.FindAll(".validation-message").Select(m => m.TextContent).ToList();
         Assert.Equal(["Enter a valid email address.", "Use at least 12 characters.", "The passwords do not match."], messages);
-        Assert.False(await _host!.Services.GetRequiredService<UserDirectory>().AnyUserAsync());
+        Assert.False(await Host.Services.GetRequiredService<UserDirectory>().AnyUserAsync());
     }
 
     [Fact]
@@ -68,6 +51,6 @@ public sealed class SetupFormTests : ComponentTest, IAsyncLifetime
         var alert = setup.Find(".vigil-auth-error").TextContent;
         Assert.Contains("uppercase", alert);
         Assert.Contains("digit", alert);
-        Assert.False(await _host!.Services.GetRequiredService<UserDirectory>().AnyUserAsync());
+        Assert.False(await Host.Services.GetRequiredService<UserDirectory>().AnyUserAsync());
     }
 }
