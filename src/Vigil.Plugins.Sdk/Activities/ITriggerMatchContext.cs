@@ -5,6 +5,12 @@ namespace Vigil.Plugins.Sdk.Activities;
 /// <summary>What a trigger sees when deciding whether an event starts its workflow.</summary>
 public interface ITriggerMatchContext
 {
+    /// <summary>The definition whose trigger is asked.</summary>
+    string DefinitionId { get; }
+
+    /// <summary>The trigger activity's id in that definition.</summary>
+    string ActivityId { get; }
+
     /// <summary>The event's payload.</summary>
     JsonElement Payload { get; }
 

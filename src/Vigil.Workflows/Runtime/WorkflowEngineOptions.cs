@@ -1,0 +1,31 @@
+using Vigil.Workflows.Expressions;
+
+namespace Vigil.Workflows.Runtime;
+
+/// <summary>Settings of the workflow engine (configuration section <c>Vigil:Workflows</c>).</summary>
+public sealed class WorkflowEngineOptions
+{
+    /// <summary>Identifies this engine in leases and logs; unique per process.</summary>
+    public string EngineId { get; set; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    /// <summary>How often the journal and state are committed.</summary>
+    public JournalCommitMode JournalCommitMode { get; set; } = JournalCommitMode.Batched;
+
+    /// <summary>How long a claim on an instance lasts; an engine that dies holding one frees it after this.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a resume waits for another engine (or burst) to release the instance before giving up.</summary>
+    public TimeSpan LeaseWaitTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Activity executions one burst may run before the instance faults: the last guard against a runaway loop.</summary>
+    public int MaxActivitiesPerBurst { get; set; } = 10_000;
+
+    /// <summary>How long an event with a correlation key that found no bookmark waits for one to appear (start/wait race).</summary>
+    public TimeSpan StimulusRetention { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Bookmarks resumed per database page when one event resumes many.</summary>
+    public int ResumePageSize { get; set; } = 500;
+
+    /// <summary>Limits of JavaScript expressions.</summary>
+    public ExpressionLimits Expressions { get; set; } = new();
+}
