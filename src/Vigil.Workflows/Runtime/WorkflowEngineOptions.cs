@@ -26,6 +26,9 @@ public sealed class WorkflowEngineOptions
     /// <summary>Bookmarks resumed per database page when one event resumes many.</summary>
     public int ResumePageSize { get; set; } = 500;
 
+    /// <summary>First retry delay of the HTTP request activity (doubles per retry, with jitter).</summary>
+    public TimeSpan HttpRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Limits of JavaScript expressions.</summary>
     public ExpressionLimits Expressions { get; set; } = new();
 }
