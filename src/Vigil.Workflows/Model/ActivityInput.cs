@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Vigil.Workflows.Model;
 
@@ -16,5 +17,6 @@ public sealed record ActivityInput(InputKind Kind, JsonElement Value)
         new(InputKind.Js, JsonSerializer.SerializeToElement(expression));
 
     /// <summary>The expression's source text when <see cref="Kind"/> is <see cref="InputKind.Js"/>.</summary>
+    [JsonIgnore]
     public string? Expression => Kind == InputKind.Js && Value.ValueKind == JsonValueKind.String ? Value.GetString() : null;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Vigil.Workflows.Model;
 
@@ -14,6 +15,7 @@ public sealed record ActivityNode(
     JsonElement? Designer = null)
 {
     /// <summary>Inputs, never null.</summary>
+    [JsonIgnore]
     public IReadOnlyDictionary<string, ActivityInput> InputsOrEmpty =>
         Inputs ?? new Dictionary<string, ActivityInput>();
 }
