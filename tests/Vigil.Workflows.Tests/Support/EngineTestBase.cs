@@ -9,7 +9,7 @@ public abstract class EngineTestBase : IAsyncLifetime
 {
     internal SqliteTestDatabase Database { get; } = new();
 
-    internal WorkflowTestHost Host { get; private set; } = null!;
+    internal WorkflowTestHost Host { get; set; } = null!;
 
     public virtual ValueTask InitializeAsync()
     {
