@@ -18,12 +18,14 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
         IDbConnectionFactory database,
         Action<IServiceCollection>? configureServices = null,
         Action<WorkflowEngineOptions>? configureOptions = null,
-        FakeTimeProvider? time = null)
+        FakeTimeProvider? time = null,
+        bool realTime = false)
     {
         Time = time ?? new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
         var services = new ServiceCollection();
         services.AddSingleton(database);
-        services.AddSingleton<TimeProvider>(Time);
+        // Real time where a library schedules its own timers from the container's clock (Polly's retry delays).
+        services.AddSingleton(realTime ? TimeProvider.System : Time);
         services.AddVigilWorkflows(options =>
         {
             options.HttpRetryDelay = TimeSpan.FromMilliseconds(10);
