@@ -77,11 +77,10 @@ public sealed class WorkflowSchemaGenerator
         var inputs = new JsonObject();
         foreach (var input in descriptor.Inputs)
         {
-            var literal = ValueSchema(input.Type);
-            if (input.Options is { Count: > 0 } options)
-            {
-                literal["enum"] = new JsonArray(options.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray());
-            }
+            // Choices are strings (the attribute takes string options); both keywords keep every validator strict.
+            var literal = input.Options is { Count: > 0 } options
+                ? new JsonObject { ["type"] = "string", ["enum"] = new JsonArray(options.Select(o => (JsonNode?)JsonValue.Create(o)).ToArray()) }
+                : ValueSchema(input.Type);
 
             inputs[input.Name] = new JsonObject
             {
@@ -94,7 +93,7 @@ public sealed class WorkflowSchemaGenerator
                     {
                         ["type"] = "object",
                         ["required"] = new JsonArray("kind", "value"),
-                        ["properties"] = new JsonObject { ["kind"] = new JsonObject { ["const"] = "literal" }, ["value"] = literal },
+                        ["properties"] = new JsonObject { ["kind"] = new JsonObject { ["enum"] = new JsonArray("literal") }, ["value"] = literal },
                     },
                     new JsonObject
                     {
@@ -102,7 +101,7 @@ public sealed class WorkflowSchemaGenerator
                         ["required"] = new JsonArray("kind", "value"),
                         ["properties"] = new JsonObject
                         {
-                            ["kind"] = new JsonObject { ["const"] = "js" },
+                            ["kind"] = new JsonObject { ["enum"] = new JsonArray("js") },
                             ["value"] = new JsonObject { ["type"] = "string", ["contentMediaType"] = "application/javascript" },
                         },
                     }),
@@ -122,7 +121,7 @@ public sealed class WorkflowSchemaGenerator
             ["properties"] = new JsonObject
             {
                 ["id"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
-                ["type"] = new JsonObject { ["const"] = descriptor.Type },
+                ["type"] = new JsonObject { ["enum"] = new JsonArray(descriptor.Type) },
                 ["inputs"] = new JsonObject
                 {
                     ["type"] = "object",
