@@ -71,7 +71,7 @@ try
     }
 
     {
-        var (runtime, definitions, instancesStore) = Engine(Path.Combine(root, "burst.db"), JournalCommitMode.Batched);
+        var (runtime, definitions, bookmarkStore) = Engine(Path.Combine(root, "burst.db"), JournalCommitMode.Batched);
         await definitions.PublishAsync(WaitForScan("burst", fixedScanId: "the-scan"));
         var prepare = Stopwatch.StartNew();
         for (var i = 0; i < burst; i++)
@@ -89,7 +89,7 @@ try
         var result = await runtime.DispatchAsync(new WorkflowEvent("ScanCompleted", "burst-event", "the-scan", JsonSerializer.SerializeToElement(new { scanId = "the-scan" })));
         stopwatch.Stop();
         process.Refresh();
-        var left = (await instancesStore.ListBookmarksAsync(null, null, take: 10)).Count;
+        var left = (await bookmarkStore.ListAsync(null, null, take: 10)).Count;
         Console.WriteLine(
             $"one event resumed {result.ResumedBookmarks:N0} suspended instances in {stopwatch.Elapsed.TotalSeconds:N1} s " +
             $"({result.ResumedBookmarks / stopwatch.Elapsed.TotalSeconds:N0}/s); bookmarks left {left}; managed heap {before / 1048576.0:N0} -> {GC.GetTotalMemory(false) / 1048576.0:N0} MiB; " +
@@ -102,13 +102,13 @@ finally
     Directory.Delete(root, recursive: true);
 }
 
-static (IWorkflowRuntime Runtime, WorkflowDefinitionStore Definitions, WorkflowInstanceStore Instances) Engine(string path, JournalCommitMode mode)
+static (IWorkflowRuntime Runtime, WorkflowDefinitionStore Definitions, WorkflowBookmarkStore Bookmarks) Engine(string path, JournalCommitMode mode)
 {
     var services = new ServiceCollection();
     services.AddSingleton<IDbConnectionFactory>(new BenchDatabase(path));
     services.AddVigilWorkflows(o => o.JournalCommitMode = mode);
     var provider = services.BuildServiceProvider();
-    return (provider.GetRequiredService<IWorkflowRuntime>(), provider.GetRequiredService<WorkflowDefinitionStore>(), provider.GetRequiredService<WorkflowInstanceStore>());
+    return (provider.GetRequiredService<IWorkflowRuntime>(), provider.GetRequiredService<WorkflowDefinitionStore>(), provider.GetRequiredService<WorkflowBookmarkStore>());
 }
 
 static WorkflowDefinition FiveActivities() => new()

@@ -51,19 +51,23 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<WorkflowExecutor>();
         services.AddSingleton<WorkflowDefinitionStore>();
         services.AddSingleton<WorkflowInstanceStore>();
+        services.AddSingleton<WorkflowBookmarkStore>();
         services.AddSingleton<RunningInstances>();
         services.AddSingleton<BurstRunner>();
         services.AddSingleton<TriggerMatcher>();
+        services.AddSingleton<InstanceLeases>();
+        services.AddSingleton<BookmarkResumer>();
         services.TryAddSingleton<IWorkflowTimerScheduler, StoredDueTimeScheduler>();
         services.AddSingleton<IWorkflowRuntime>(sp => new WorkflowRuntime(
             sp.GetRequiredService<WorkflowDefinitionStore>(),
             sp.GetRequiredService<WorkflowInstanceStore>(),
             sp.GetRequiredService<BurstRunner>(),
+            sp.GetRequiredService<BookmarkResumer>(),
+            sp.GetRequiredService<InstanceLeases>(),
             sp.GetRequiredService<TriggerMatcher>(),
             sp.GetRequiredService<RunningInstances>(),
             sp.GetRequiredService<IWorkflowTimerScheduler>(),
             sp.GetRequiredService<TimeProvider>(),
-            options,
             sp.GetRequiredService<ILogger<WorkflowRuntime>>()));
         services.AddWorkflowHttpClient(options.HttpRetryDelay);
         return services;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Vigil.Plugins.Sdk.Activities;
 using Vigil.Workflows.Contracts;
 

@@ -8,7 +8,7 @@ using Vigil.Workflows.Runtime;
 namespace Vigil.Workflows.Persistence;
 
 /// <summary>
-/// Instances, bookmarks, journal and stimuli. Writes that follow a burst are one transaction fenced by the instance's
+/// Instances and their journal, and the commit of a burst (instance row, bookmarks, journal) in one transaction. Writes that follow a burst are one transaction fenced by the instance's
 /// lease token, so two engines on one database never both apply a burst to the same instance, and a bookmark is
 /// consumed exactly once.
 /// </summary>
@@ -19,12 +19,6 @@ public sealed class WorkflowInstanceStore
                created_at AS CreatedAt, updated_at AS UpdatedAt, finished_at AS FinishedAt,
                faulted_activity_id AS FaultedActivityId, error AS Error, state_json AS StateJson
         FROM workflow_instances
-        """;
-
-    private const string SelectBookmark = """
-        SELECT id AS Id, instance_id AS InstanceId, activity_id AS ActivityId, event_name AS EventName,
-               correlation_key AS CorrelationKey, due_at AS DueAt, payload_json AS PayloadJson, created_at AS CreatedAt
-        FROM workflow_bookmarks
         """;
 
     private readonly IDbConnectionFactory _db;
@@ -189,85 +183,6 @@ public sealed class WorkflowInstanceStore
             """,
             new { instanceId }, cancellationToken: cancellationToken));
         return rows.Select(r => r.ToEntry()).ToArray();
-    }
-
-    /// <summary>One bookmark; null when it does not exist (never created, or already consumed).</summary>
-    public async Task<StoredBookmark?> GetBookmarkAsync(string bookmarkId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _db.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<BookmarkRow>(new CommandDefinition(
-            SelectBookmark + " WHERE id = @bookmarkId", new { bookmarkId }, cancellationToken: cancellationToken));
-        return row?.ToBookmark();
-    }
-
-    /// <summary>A page of bookmarks waiting for an event (keyset-paged by id).</summary>
-    public async Task<IReadOnlyList<StoredBookmark>> FindBookmarksAsync(
-        string eventName, string? correlationKey, string afterId, int take, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<BookmarkRow>(new CommandDefinition(
-            _db.Dialect.Page(SelectBookmark + """
-                 WHERE event_name = @eventName AND (correlation_key IS NULL OR correlation_key = @correlationKey) AND id > @afterId
-                 ORDER BY id
-                """),
-            new { eventName, correlationKey, afterId, skip = 0, take }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToBookmark()).ToArray();
-    }
-
-    /// <summary>A page of bookmarks of one instance or of every instance, by event name (e.g. pending approvals).</summary>
-    public async Task<IReadOnlyList<StoredBookmark>> ListBookmarksAsync(
-        string? instanceId, string? eventName, int skip = 0, int take = 100, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<BookmarkRow>(new CommandDefinition(
-            _db.Dialect.Page(SelectBookmark + """
-                 WHERE (@instanceId IS NULL OR instance_id = @instanceId) AND (@eventName IS NULL OR event_name = @eventName)
-                 ORDER BY id
-                """),
-            new { instanceId, eventName, skip, take }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToBookmark()).ToArray();
-    }
-
-    /// <summary>A page of timer bookmarks due at <paramref name="now"/>.</summary>
-    public async Task<IReadOnlyList<StoredBookmark>> FindDueBookmarksAsync(DateTimeOffset now, int take, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<BookmarkRow>(new CommandDefinition(
-            _db.Dialect.Page(SelectBookmark + " WHERE due_at IS NOT NULL AND due_at <= @now ORDER BY due_at, id"),
-            new { now = UnixTime.ToMs(now), skip = 0, take }, cancellationToken: cancellationToken));
-        return rows.Select(r => r.ToBookmark()).ToArray();
-    }
-
-    /// <summary>Keeps an event that found no bookmark, for a bookmark created shortly after (the start/wait race).</summary>
-    public async Task AddStimulusAsync(string eventName, string correlationKey, string? payloadJson, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _db.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO workflow_stimuli (id, event_name, correlation_key, payload_json, expires_at) VALUES (@id, @eventName, @correlationKey, @payloadJson, @expiresAt)",
-            new { id = Guid.CreateVersion7().ToString("N"), eventName, correlationKey, payloadJson, expiresAt = UnixTime.ToMs(expiresAt) },
-            cancellationToken: cancellationToken));
-    }
-
-    /// <summary>Takes (deletes and returns) one unexpired stimulus for a new bookmark; null when none.</summary>
-    public async Task<string?> TakeStimulusAsync(string eventName, string correlationKey, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _db.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM workflow_stimuli WHERE expires_at < @now", new { now = UnixTime.ToMs(now) }, cancellationToken: cancellationToken));
-        var candidates = await connection.QueryAsync<(string Id, string? PayloadJson)>(new CommandDefinition(
-            "SELECT id, payload_json FROM workflow_stimuli WHERE event_name = @eventName AND correlation_key = @correlationKey ORDER BY id",
-            new { eventName, correlationKey }, cancellationToken: cancellationToken));
-        foreach (var candidate in candidates)
-        {
-            // Deleting is the claim: only the engine whose delete removed the row uses it.
-            if (await connection.ExecuteAsync(new CommandDefinition(
-                    "DELETE FROM workflow_stimuli WHERE id = @Id", new { candidate.Id }, cancellationToken: cancellationToken)) == 1)
-            {
-                return candidate.PayloadJson ?? "null";
-            }
-        }
-
-        return null;
     }
 
     private static async Task ApplyBookmarksAsync(

@@ -18,32 +18,35 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     private readonly WorkflowDefinitionStore _definitions;
     private readonly WorkflowInstanceStore _instances;
     private readonly BurstRunner _bursts;
+    private readonly BookmarkResumer _resumer;
+    private readonly InstanceLeases _leases;
     private readonly TriggerMatcher _triggers;
     private readonly RunningInstances _running;
     private readonly IWorkflowTimerScheduler _timers;
     private readonly TimeProvider _time;
-    private readonly WorkflowEngineOptions _options;
     private readonly ILogger<WorkflowRuntime> _logger;
 
     internal WorkflowRuntime(
         WorkflowDefinitionStore definitions,
         WorkflowInstanceStore instances,
         BurstRunner bursts,
+        BookmarkResumer resumer,
+        InstanceLeases leases,
         TriggerMatcher triggers,
         RunningInstances running,
         IWorkflowTimerScheduler timers,
         TimeProvider time,
-        WorkflowEngineOptions options,
         ILogger<WorkflowRuntime> logger)
     {
         _definitions = definitions;
         _instances = instances;
         _bursts = bursts;
+        _resumer = resumer;
+        _leases = leases;
         _triggers = triggers;
         _running = running;
         _timers = timers;
         _time = time;
-        _options = options;
         _logger = logger;
     }
 
@@ -89,7 +92,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
 
         instance.State.Scheduled.Add(new ScheduledActivity(trigger, null));
         var created = await _bursts.RunAsync(workflow, instance, isNew: true, leaseToken: null, resume: null, cancellationToken);
-        await ClaimEarlyStimuliAsync(created, cancellationToken);
+        await _resumer.ClaimEarlyStimuliAsync(created, cancellationToken);
         return instance;
     }
 
@@ -126,47 +129,22 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         var resumed = 0;
         foreach (var eventName in BookmarkEventNames(workflowEvent.Type))
         {
-            resumed += await ResumeCoreAsync(eventName, workflowEvent.CorrelationKey, payload, keepIfUnmatched: true, cancellationToken);
+            resumed += await _resumer.ResumeAsync(eventName, workflowEvent.CorrelationKey, payload, keepIfUnmatched: true, cancellationToken);
         }
 
         return new DispatchResult(started, resumed);
     }
 
     /// <inheritdoc />
-    public async Task<ResumeResult> ResumeBookmarkAsync(string bookmarkId, JsonElement? payload = null, CancellationToken cancellationToken = default)
-    {
-        var bookmark = await _instances.GetBookmarkAsync(bookmarkId, cancellationToken);
-        return bookmark is null ? ResumeResult.NotFound : await ResumeOneAsync(bookmark, payload, null, cancellationToken);
-    }
+    public Task<ResumeResult> ResumeBookmarkAsync(string bookmarkId, JsonElement? payload = null, CancellationToken cancellationToken = default) =>
+        _resumer.ResumeByIdAsync(bookmarkId, payload, cancellationToken);
 
     /// <inheritdoc />
     public Task<int> ResumeAsync(string eventName, string? correlationKey, JsonElement? payload, CancellationToken cancellationToken = default) =>
-        ResumeCoreAsync(eventName, correlationKey, payload, keepIfUnmatched: false, cancellationToken);
+        _resumer.ResumeAsync(eventName, correlationKey, payload, keepIfUnmatched: false, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<int> ResumeDueTimersAsync(CancellationToken cancellationToken = default)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var resumed = 0;
-        while (true)
-        {
-            var page = await NextDuePageAsync(cancellationToken);
-            var fresh = page.Where(b => seen.Add(b.Id)).ToArray();
-            if (fresh.Length == 0)
-            {
-                return resumed;
-            }
-
-            foreach (var bookmark in fresh)
-            {
-                var payload = JsonSerializer.SerializeToElement(new { firedAt = _time.GetUtcNow() });
-                if (await ResumeOneAsync(bookmark, payload, null, cancellationToken) == ResumeResult.Resumed)
-                {
-                    resumed++;
-                }
-            }
-        }
-    }
+    public Task<int> ResumeDueTimersAsync(CancellationToken cancellationToken = default) => _resumer.ResumeDueTimersAsync(cancellationToken);
 
     /// <inheritdoc />
     public async Task<bool> CancelAsync(string instanceId, CancellationToken cancellationToken = default)
@@ -176,8 +154,8 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             return true;
         }
 
-        var token = Guid.NewGuid().ToString("N");
-        if (!await AcquireLeaseAsync(instanceId, token, cancellationToken))
+        var token = _leases.NewToken();
+        if (!await _leases.AcquireAsync(instanceId, token, cancellationToken))
         {
             return false;
         }
@@ -185,7 +163,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         var instance = await _instances.GetAsync(instanceId, cancellationToken);
         if (instance is null || instance.Status is WorkflowStatus.Finished or WorkflowStatus.Cancelled)
         {
-            await _instances.ReleaseLeaseAsync(instanceId, token, cancellationToken);
+            await _leases.ReleaseAsync(instanceId, token);
             return false;
         }
 
@@ -203,8 +181,8 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     /// <inheritdoc />
     public async Task<WorkflowInstance> RetryAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        var token = Guid.NewGuid().ToString("N");
-        if (!await AcquireLeaseAsync(instanceId, token, cancellationToken))
+        var token = _leases.NewToken();
+        if (!await _leases.AcquireAsync(instanceId, token, cancellationToken))
         {
             throw new InvalidOperationException($"Workflow instance {instanceId} is busy or does not exist.");
         }
@@ -224,153 +202,13 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             instance.FinishedAt = null;
             instance.State.Scheduled.Add(new ScheduledActivity(failed, null));
             var created = await _bursts.RunAsync(workflow, instance, isNew: false, token, resume: null, cancellationToken);
-            await ClaimEarlyStimuliAsync(created, cancellationToken);
+            await _resumer.ClaimEarlyStimuliAsync(created, cancellationToken);
             return instance;
         }
         catch (InvalidOperationException)
         {
-            await _instances.ReleaseLeaseAsync(instanceId, token, CancellationToken.None);
+            await _leases.ReleaseAsync(instanceId, token);
             throw;
-        }
-    }
-
-    private Task<IReadOnlyList<StoredBookmark>> NextDuePageAsync(CancellationToken cancellationToken) =>
-        _instances.FindDueBookmarksAsync(_time.GetUtcNow(), _options.ResumePageSize, cancellationToken);
-
-    private async Task<int> ResumeCoreAsync(
-        string eventName, string? correlationKey, JsonElement? payload, bool keepIfUnmatched, CancellationToken cancellationToken)
-    {
-        var createdHere = new HashSet<string>(StringComparer.Ordinal);
-        var resumed = await ResumePagesAsync(eventName, correlationKey, payload, createdHere, cancellationToken);
-        if (resumed > 0 || !keepIfUnmatched || correlationKey is null)
-        {
-            return resumed;
-        }
-
-        // Nothing waits yet: the flow may still be running towards its wait (the scan finished first). Keep the event
-        // briefly; whichever side deletes the kept row first uses it, so it resumes at most one bookmark.
-        await _instances.AddStimulusAsync(eventName, correlationKey, payload?.GetRawText(), _time.GetUtcNow() + _options.StimulusRetention, cancellationToken);
-        var late = await _instances.FindBookmarksAsync(eventName, correlationKey, "", 1, cancellationToken);
-        if (late.Count > 0 && await _instances.TakeStimulusAsync(eventName, correlationKey, _time.GetUtcNow(), cancellationToken) is { } kept)
-        {
-            resumed += await ResumePagesAsync(eventName, correlationKey, Parse(kept), createdHere, cancellationToken);
-        }
-
-        return resumed;
-    }
-
-    private async Task<int> ResumePagesAsync(
-        string eventName, string? correlationKey, JsonElement? payload, HashSet<string> createdHere, CancellationToken cancellationToken)
-    {
-        var after = "";
-        var resumed = 0;
-        while (true)
-        {
-            var page = await _instances.FindBookmarksAsync(eventName, correlationKey, after, _options.ResumePageSize, cancellationToken);
-            foreach (var bookmark in page)
-            {
-                after = bookmark.Id;
-
-                // A flow that waits again for the same event gets a new bookmark; this event must not resume it too.
-                if (!createdHere.Contains(bookmark.Id)
-                    && await ResumeOneAsync(bookmark, payload, createdHere, cancellationToken) == ResumeResult.Resumed)
-                {
-                    resumed++;
-                }
-            }
-
-            if (page.Count < _options.ResumePageSize)
-            {
-                return resumed;
-            }
-        }
-    }
-
-    private async Task<ResumeResult> ResumeOneAsync(
-        StoredBookmark bookmark, JsonElement? payload, HashSet<string>? createdHere, CancellationToken cancellationToken)
-    {
-        var token = Guid.NewGuid().ToString("N");
-        if (!await AcquireLeaseAsync(bookmark.InstanceId, token, cancellationToken))
-        {
-            return await _instances.GetBookmarkAsync(bookmark.Id, cancellationToken) is null ? ResumeResult.NotFound : ResumeResult.Busy;
-        }
-
-        var committed = false;
-        try
-        {
-            // Checked again under the lease: another engine may have consumed the bookmark while this one waited.
-            if (await _instances.GetBookmarkAsync(bookmark.Id, cancellationToken) is null)
-            {
-                return ResumeResult.NotFound;
-            }
-
-            var instance = await _instances.GetAsync(bookmark.InstanceId, cancellationToken);
-            if (instance is not { Status: WorkflowStatus.Suspended or WorkflowStatus.Running })
-            {
-                return ResumeResult.NotResumable;
-            }
-
-            var workflow = await _definitions.GetVersionAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken)
-                ?? throw new InvalidOperationException($"Version {instance.DefinitionVersion} of '{instance.DefinitionId}' is missing.");
-            var reference = instance.State.Bookmarks.FirstOrDefault(b => b.Id == bookmark.Id) ?? new BookmarkRef(bookmark.Id, bookmark.ActivityId);
-            var created = await _bursts.RunAsync(workflow, instance, isNew: false, token, new ResumeSignal(reference, payload), cancellationToken);
-            committed = true;
-            foreach (var id in created.Select(b => b.Id))
-            {
-                createdHere?.Add(id);
-            }
-
-            await ClaimEarlyStimuliAsync(created, cancellationToken);
-            return ResumeResult.Resumed;
-        }
-        finally
-        {
-            if (!committed)
-            {
-                await _instances.ReleaseLeaseAsync(bookmark.InstanceId, token, CancellationToken.None);
-            }
-        }
-    }
-
-    private async Task<bool> AcquireLeaseAsync(string instanceId, string token, CancellationToken cancellationToken)
-    {
-        var deadline = _time.GetUtcNow() + _options.LeaseWaitTimeout;
-        var delay = TimeSpan.FromMilliseconds(2);
-        var started = Environment.TickCount64;
-        while (true)
-        {
-            var now = _time.GetUtcNow();
-            if (await _instances.TryAcquireLeaseAsync(instanceId, token, now, now + _options.LeaseDuration, cancellationToken))
-            {
-                return true;
-            }
-
-            // Bounded by real time as well, so a frozen test clock cannot make a resume wait forever.
-            if (now >= deadline || Environment.TickCount64 - started > _options.LeaseWaitTimeout.TotalMilliseconds)
-            {
-                return false;
-            }
-
-            await Task.Delay(delay, cancellationToken);
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 100));
-        }
-    }
-
-    private async Task ClaimEarlyStimuliAsync(IReadOnlyList<NewBookmark> created, CancellationToken cancellationToken)
-    {
-        foreach (var bookmark in created)
-        {
-            // Timers and approvals are resumed by id, never by a domain event that could arrive early.
-            if (bookmark.Request.CorrelationKey is not { } key
-                || bookmark.Request.EventName is TimerBookmarks.EventName or ApprovalActivity.EventName)
-            {
-                continue;
-            }
-
-            if (await _instances.TakeStimulusAsync(bookmark.Request.EventName, key, _time.GetUtcNow(), cancellationToken) is { } payload)
-            {
-                await ResumeBookmarkAsync(bookmark.Id, Parse(payload), cancellationToken);
-            }
         }
     }
 
@@ -394,8 +232,6 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         copy["type"] = workflowEvent.Type;
         return JsonSerializer.SerializeToElement(copy);
     }
-
-    private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Trigger {ActivityId} of workflow {DefinitionId} failed on {EventType}")]
     private static partial void LogTriggerFailed(ILogger logger, Exception exception, string definitionId, string activityId, string eventType);

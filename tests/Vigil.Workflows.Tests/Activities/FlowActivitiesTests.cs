@@ -144,7 +144,7 @@ public sealed class FlowActivitiesTests : EngineTestBase
         Assert.Equal(WorkflowStatus.Suspended, instance.Status);
         Assert.DoesNotContain("after", await PathAsync(instance.Id));
 
-        var bookmark = Assert.Single(await Host.Instances.ListBookmarksAsync(instance.Id, null));
+        var bookmark = Assert.Single(await Host.Bookmarks.ListAsync(instance.Id, null));
         Assert.Equal(ResumeResult.Resumed, await Host.Runtime.ResumeBookmarkAsync(bookmark.Id, Json(new { approved = true })));
 
         Assert.Equal(WorkflowStatus.Finished, (await Host.Instances.GetAsync(instance.Id))!.Status);

@@ -18,7 +18,7 @@ public sealed class WaitingActivitiesTests : EngineTestBase
             .Build();
         var instance = await RunAsync(flow, new { nodeId = "n7" });
 
-        var pending = Assert.Single(await Host.Instances.ListBookmarksAsync(null, "Vigil.Approval"));
+        var pending = Assert.Single(await Host.Bookmarks.ListAsync(null, "Vigil.Approval"));
         Assert.Equal(WorkflowStatus.Suspended, instance.Status);
         Assert.Contains("node n7", pending.PayloadJson, StringComparison.Ordinal);
 
@@ -29,7 +29,7 @@ public sealed class WaitingActivitiesTests : EngineTestBase
         Assert.Equal(outcome, decided.Outcomes);
         Assert.Contains("alice", decided.OutputsJson, StringComparison.Ordinal);
         Assert.Equal(expectedLog, journal.Last().ActivityId);
-        Assert.Empty(await Host.Instances.ListBookmarksAsync(instance.Id, null));
+        Assert.Empty(await Host.Bookmarks.ListAsync(instance.Id, null));
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class WaitingActivitiesTests : EngineTestBase
             .Connect("start", "wait").Connect("wait", "after")
             .Build();
         var instance = await RunAsync(flow);
-        var bookmark = Assert.Single(await Host.Instances.ListBookmarksAsync(instance.Id, null));
+        var bookmark = Assert.Single(await Host.Bookmarks.ListAsync(instance.Id, null));
         Assert.InRange(bookmark.DueAt!.Value - Host.Time.GetUtcNow(), TimeSpan.FromMinutes(9), TimeSpan.FromMinutes(10));
 
         Assert.Equal(0, await Host.Runtime.ResumeDueTimersAsync());
@@ -67,7 +67,7 @@ public sealed class WaitingActivitiesTests : EngineTestBase
         var instance = await RunAsync(flow);
 
         Assert.Equal(WorkflowStatus.Suspended, instance.Status);
-        var bookmark = Assert.Single(await Host.Instances.ListBookmarksAsync(instance.Id, null));
+        var bookmark = Assert.Single(await Host.Bookmarks.ListAsync(instance.Id, null));
         Assert.Equal("future", bookmark.ActivityId);
         Assert.Equal(DateTimeOffset.Parse(future, System.Globalization.CultureInfo.InvariantCulture), bookmark.DueAt);
     }
@@ -82,7 +82,7 @@ public sealed class WaitingActivitiesTests : EngineTestBase
         var stored = await Host.Instances.GetAsync(instance.Id);
         Assert.Equal(WorkflowStatus.Cancelled, stored!.Status);
         Assert.NotNull(stored.FinishedAt);
-        Assert.Empty(await Host.Instances.ListBookmarksAsync(instance.Id, null));
+        Assert.Empty(await Host.Bookmarks.ListAsync(instance.Id, null));
         Assert.False(await Host.Runtime.CancelAsync(instance.Id));
     }
 
@@ -90,7 +90,7 @@ public sealed class WaitingActivitiesTests : EngineTestBase
     public async Task A_cancelled_instance_is_never_resumed()
     {
         var instance = await RunAsync(Manual().Add("ask", "Vigil.Approval", Lit("title", "?")).Connect("start", "ask").Build());
-        var bookmark = Assert.Single(await Host.Instances.ListBookmarksAsync(instance.Id, null));
+        var bookmark = Assert.Single(await Host.Bookmarks.ListAsync(instance.Id, null));
         await Host.Runtime.CancelAsync(instance.Id);
 
         Assert.Equal(ResumeResult.NotFound, await Host.Runtime.ResumeBookmarkAsync(bookmark.Id, Json(new { approved = true })));

@@ -30,7 +30,7 @@ public sealed class DefinitionStoreTests : EngineTestBase
         await Host.Definitions.PublishAsync(Manual("f").Add("ask", "Vigil.Approval", Lit("title", "?")).Add("log", "Vigil.Log", Lit("message", "v2"))
             .Connect("start", "ask").Connect("ask", "log", "Approved").Build());
 
-        var bookmark = Assert.Single(await Host.Instances.ListBookmarksAsync(instance!.Id, null));
+        var bookmark = Assert.Single(await Host.Bookmarks.ListAsync(instance!.Id, null));
         await Host.Runtime.ResumeBookmarkAsync(bookmark.Id, Json(new { approved = true }));
 
         var journal = await Host.Instances.GetJournalAsync(instance.Id);

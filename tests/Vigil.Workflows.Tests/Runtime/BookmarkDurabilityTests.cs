@@ -18,7 +18,7 @@ public sealed class BookmarkDurabilityTests : EngineTestBase
     public async Task A_suspended_instance_survives_a_restarted_engine()
     {
         var instance = await RunAsync(ApprovalFlow());
-        var bookmarkId = Assert.Single(await Host.Instances.ListBookmarksAsync(instance.Id, null)).Id;
+        var bookmarkId = Assert.Single(await Host.Bookmarks.ListAsync(instance.Id, null)).Id;
         await Host.DisposeAsync();
 
         // A new engine over the same file: nothing in memory carries over.
@@ -58,7 +58,7 @@ public sealed class BookmarkDurabilityTests : EngineTestBase
         for (var round = 0; round < 20; round++)
         {
             var instance = await Host.Runtime.StartAsync("approve");
-            var bookmarkId = Assert.Single(await Host.Instances.ListBookmarksAsync(instance!.Id, null)).Id;
+            var bookmarkId = Assert.Single(await Host.Bookmarks.ListAsync(instance!.Id, null)).Id;
 
             var results = await Task.WhenAll(
                 Task.Run(() => Host.Runtime.ResumeBookmarkAsync(bookmarkId, Json(new { approved = true }))),
@@ -83,7 +83,7 @@ public sealed class BookmarkDurabilityTests : EngineTestBase
             ids.Add((await Host.Runtime.StartAsync("approve"))!.Id);
         }
 
-        var bookmarks = await Host.Instances.ListBookmarksAsync(null, "Vigil.Approval", take: 500);
+        var bookmarks = await Host.Bookmarks.ListAsync(null, "Vigil.Approval", take: 500);
         Assert.Equal(200, bookmarks.Count);
         var outcomes = new ConcurrentBag<ResumeResult>();
         var stopwatch = Stopwatch.StartNew();
@@ -102,7 +102,7 @@ public sealed class BookmarkDurabilityTests : EngineTestBase
         stopwatch.Stop();
 
         Assert.Equal(200, outcomes.Count(o => o == ResumeResult.Resumed));
-        Assert.Empty(await Host.Instances.ListBookmarksAsync(null, null, take: 500));
+        Assert.Empty(await Host.Bookmarks.ListAsync(null, null, take: 500));
         foreach (var id in ids)
         {
             Assert.Equal(WorkflowStatus.Finished, (await Host.Instances.GetAsync(id))!.Status);
@@ -129,6 +129,6 @@ public sealed class BookmarkDurabilityTests : EngineTestBase
         var result = await Host.Runtime.DispatchAsync(new WorkflowEvent("ScanCompleted", "evt-1", "scan-1", Json(new { scanId = "scan-1" })));
 
         Assert.Equal(5, result.ResumedBookmarks);
-        Assert.Equal(5, (await Host.Instances.ListBookmarksAsync(null, "Vigil.ScanFinished")).Count);
+        Assert.Equal(5, (await Host.Bookmarks.ListAsync(null, "Vigil.ScanFinished")).Count);
     }
 }

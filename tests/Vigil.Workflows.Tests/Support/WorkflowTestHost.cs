@@ -45,5 +45,7 @@ internal sealed class WorkflowTestHost : IAsyncDisposable
 
     public WorkflowInstanceStore Instances => _services.GetRequiredService<WorkflowInstanceStore>();
 
+    public WorkflowBookmarkStore Bookmarks => _services.GetRequiredService<WorkflowBookmarkStore>();
+
     public ValueTask DisposeAsync() => _services.DisposeAsync();
 }
