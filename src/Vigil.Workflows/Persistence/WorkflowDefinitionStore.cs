@@ -156,7 +156,8 @@ public sealed class WorkflowDefinitionStore
         var rows = await connection.QueryAsync<(string Id, string Name, string? Description, long Latest, long? Published, long Enabled, long HasDraft, long UpdatedAt)>(
             new CommandDefinition(
                 _db.Dialect.Page("""
-                    SELECT id, name, description, latest_version, published_version, is_enabled,
+                    -- BIGINT casts: one numeric type from both providers, whatever their column types.
+                    SELECT id, name, description, CAST(latest_version AS BIGINT), CAST(published_version AS BIGINT), CAST(is_enabled AS BIGINT),
                            CASE WHEN draft_json IS NULL THEN 0 ELSE 1 END, updated_at
                     FROM workflow_definitions ORDER BY name, id
                     """),
@@ -172,7 +173,7 @@ public sealed class WorkflowDefinitionStore
         var rows = await connection.QueryAsync<(string DefinitionId, long Version, string ActivityId, string ActivityType, string EventType, string InputsJson)>(
             new CommandDefinition(
                 """
-                SELECT t.definition_id, t.version, t.activity_id, t.activity_type, t.event_type, t.inputs_json
+                SELECT t.definition_id, CAST(t.version AS BIGINT), t.activity_id, t.activity_type, t.event_type, t.inputs_json
                 FROM workflow_triggers t
                 JOIN workflow_definitions d ON d.id = t.definition_id AND d.published_version = t.version
                 WHERE t.event_type = @eventType AND d.is_enabled = 1

@@ -15,7 +15,7 @@ namespace Vigil.Workflows.Persistence;
 public sealed class WorkflowInstanceStore
 {
     private const string SelectInstance = """
-        SELECT id AS Id, definition_id AS DefinitionId, definition_version AS DefinitionVersion, status AS Status,
+        SELECT id AS Id, definition_id AS DefinitionId, CAST(definition_version AS BIGINT) AS DefinitionVersion, status AS Status,
                created_at AS CreatedAt, updated_at AS UpdatedAt, finished_at AS FinishedAt,
                faulted_activity_id AS FaultedActivityId, error AS Error, state_json AS StateJson
         FROM workflow_instances
@@ -176,8 +176,8 @@ public sealed class WorkflowInstanceStore
         await using var connection = await _db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<JournalRow>(new CommandDefinition(
             """
-            SELECT instance_id AS InstanceId, sequence AS Sequence, activity_id AS ActivityId, activity_type AS ActivityType, status AS Status,
-                   outcomes AS Outcomes, inputs_json AS InputsJson, outputs_json AS OutputsJson, error AS Error, resumed AS Resumed,
+            SELECT instance_id AS InstanceId, CAST(sequence AS BIGINT) AS Sequence, activity_id AS ActivityId, activity_type AS ActivityType, status AS Status,
+                   outcomes AS Outcomes, inputs_json AS InputsJson, outputs_json AS OutputsJson, error AS Error, CAST(resumed AS BIGINT) AS Resumed,
                    started_at AS StartedAt, finished_at AS FinishedAt
             FROM workflow_journal WHERE instance_id = @instanceId ORDER BY sequence
             """,

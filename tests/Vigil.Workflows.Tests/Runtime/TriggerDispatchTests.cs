@@ -128,4 +128,16 @@ public sealed class TriggerDispatchTests : EngineTestBase
         Assert.Single(host.StartedInstanceIds);
         Assert.Empty(image.StartedInstanceIds);
     }
+
+    [Fact]
+    public async Task A_trigger_whose_filter_runs_away_is_skipped_and_the_other_flows_still_start()
+    {
+        await Host.Definitions.PublishAsync(Triggered("broken", "Vigil.NodeRegistered", Js("labels", "while (true) {}")));
+        await Host.Definitions.PublishAsync(Triggered("fine", "Vigil.NodeRegistered"));
+
+        var result = await Host.Runtime.DispatchAsync(new WorkflowEvent("NodeRegistered", "1", null, Json(new { nodeId = "n", labels = new { } })));
+
+        var started = await Host.Instances.GetAsync(Assert.Single(result.StartedInstanceIds));
+        Assert.Equal("fine", started!.DefinitionId);
+    }
 }
