@@ -90,7 +90,7 @@ public sealed class DefinitionStoreTests : EngineTestBase
     {
         var flow = Manual("busy").Add("log", "Vigil.Log", Lit("message", "x")).Connect("start", "log").Build();
         await Host.Definitions.PublishAsync(flow);
-        var baseline = await TimeStartsAsync("busy", 50);
+        var baseline = await TimeStartsAsync("busy", 30);
 
         for (var v = 0; v < 150; v++)
         {
@@ -102,19 +102,26 @@ public sealed class DefinitionStoreTests : EngineTestBase
             await Host.Runtime.StartAsync("busy");
         }
 
-        var loaded = await TimeStartsAsync("busy", 50);
+        var loaded = await TimeStartsAsync("busy", 30);
 
-        Assert.True(loaded < baseline * 3 + TimeSpan.FromMilliseconds(100), $"baseline {baseline}, with 151 versions and 1,550 instances {loaded}");
+        Assert.True(loaded < baseline * 3 + TimeSpan.FromMilliseconds(100), $"baseline {baseline}, with 151 versions and 1,500+ instances {loaded}");
     }
 
     private async Task<TimeSpan> TimeStartsAsync(string id, int count)
     {
-        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-        for (var i = 0; i < count; i++)
+        // Best of three batches: other processes share this machine, and a busy moment must not read as a slowdown.
+        var best = TimeSpan.MaxValue;
+        for (var batch = 0; batch < 3; batch++)
         {
-            await Host.Runtime.StartAsync(id);
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            for (var i = 0; i < count; i++)
+            {
+                await Host.Runtime.StartAsync(id);
+            }
+
+            best = stopwatch.Elapsed < best ? stopwatch.Elapsed : best;
         }
 
-        return stopwatch.Elapsed;
+        return best;
     }
 }
