@@ -22,11 +22,15 @@ public sealed class WorkflowDefinitionStore
     private readonly ActivityRegistry _registry;
     private readonly WorkflowValidator _validator;
     private readonly TimeProvider _time;
+    private readonly WorkflowEngineOptions _options;
     private readonly ConcurrentDictionary<(string Id, int Version), CompiledWorkflow> _compiled = new();
+    private readonly ConcurrentDictionary<string, (int? Version, long FetchedAtMs)> _published = new(StringComparer.Ordinal);
 
     /// <summary>Creates the store.</summary>
-    public WorkflowDefinitionStore(IDbConnectionFactory db, ActivityRegistry registry, WorkflowValidator validator, TimeProvider time)
+    public WorkflowDefinitionStore(
+        IDbConnectionFactory db, ActivityRegistry registry, WorkflowValidator validator, TimeProvider time, WorkflowEngineOptions options)
     {
+        _options = options;
         _db = db;
         _registry = registry;
         _validator = validator;
@@ -89,6 +93,7 @@ public sealed class WorkflowDefinitionStore
             new { published.Id, published.Name, published.Description, published.Version, now }, transaction, cancellationToken: cancellationToken));
         await ReplaceTriggersAsync(connection, transaction, published, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        _published[published.Id] = (published.Version, Environment.TickCount64);
         return published;
     }
 
@@ -134,9 +139,19 @@ public sealed class WorkflowDefinitionStore
     /// <summary>The version new instances of a definition start with; null when unpublished or unknown.</summary>
     public async Task<int?> GetPublishedVersionAsync(string definitionId, CancellationToken cancellationToken = default)
     {
+        // Cached briefly: saves a connection and a query on every manual start, and a version published on another
+        // console instance only needs to be picked up soon, not within the same millisecond.
+        if (_published.TryGetValue(definitionId, out var cached)
+            && Environment.TickCount64 - cached.FetchedAtMs < _options.PublishedVersionCacheDuration.TotalMilliseconds)
+        {
+            return cached.Version;
+        }
+
         await using var connection = await _db.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+        var version = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
             "SELECT published_version FROM workflow_definitions WHERE id = @definitionId", new { definitionId }, cancellationToken: cancellationToken));
+        _published[definitionId] = (version, Environment.TickCount64);
+        return version;
     }
 
     /// <summary>Version numbers of a definition, newest first.</summary>

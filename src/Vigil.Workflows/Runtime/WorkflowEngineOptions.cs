@@ -26,6 +26,12 @@ public sealed class WorkflowEngineOptions
     /// <summary>Bookmarks resumed per database page when one event resumes many.</summary>
     public int ResumePageSize { get; set; } = 500;
 
+    /// <summary>
+    /// How long an engine trusts its cached "published version" of a definition for manual starts; a publish on this
+    /// engine updates the cache at once, a publish on another console instance is seen within this time.
+    /// </summary>
+    public TimeSpan PublishedVersionCacheDuration { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>First retry delay of the HTTP request activity (doubles per retry, with jitter).</summary>
     public TimeSpan HttpRetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 

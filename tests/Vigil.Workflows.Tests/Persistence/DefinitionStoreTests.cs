@@ -39,6 +39,22 @@ public sealed class DefinitionStoreTests : EngineTestBase
     }
 
     [Fact]
+    public async Task A_version_published_on_another_engine_is_used_for_new_starts_after_the_cache_time()
+    {
+        await using var here = new WorkflowTestHost(Database, configureOptions: o => o.PublishedVersionCacheDuration = TimeSpan.FromMilliseconds(300));
+        await using var elsewhere = new WorkflowTestHost(Database);
+        await here.Definitions.PublishAsync(Manual("f").Build());
+        Assert.Equal(1, (await here.Runtime.StartAsync("f"))!.DefinitionVersion);
+
+        await elsewhere.Definitions.PublishAsync(Manual("f").Build());
+        await Task.Delay(TimeSpan.FromMilliseconds(400));
+
+        Assert.Equal(2, (await here.Runtime.StartAsync("f"))!.DefinitionVersion);
+        await here.Definitions.PublishAsync(Manual("f").Build());
+        Assert.Equal(3, (await here.Runtime.StartAsync("f"))!.DefinitionVersion);
+    }
+
+    [Fact]
     public async Task An_invalid_definition_is_rejected_with_every_error_and_nothing_is_saved()
     {
         var invalid = Create("bad")
