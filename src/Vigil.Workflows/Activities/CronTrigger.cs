@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Vigil.Plugins.Sdk.Activities;
 
 namespace Vigil.Workflows.Activities;
@@ -22,9 +21,6 @@ public sealed class CronTrigger : EventTriggerActivity
     public override bool Matches(ITriggerMatchContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return Text(context.Payload, "definitionId") == context.DefinitionId && Text(context.Payload, "activityId") == context.ActivityId;
+        return TextOf(context.Payload, "definitionId") == context.DefinitionId && TextOf(context.Payload, "activityId") == context.ActivityId;
     }
-
-    private static string? Text(JsonElement payload, string name) =>
-        payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Vigil.Plugins.Sdk.Activities;
 
 namespace Vigil.Workflows.Activities;
@@ -19,4 +20,8 @@ public abstract class EventTriggerActivity : IWorkflowTrigger
 
     /// <inheritdoc />
     public virtual bool Matches(ITriggerMatchContext context) => true;
+
+    /// <summary>A string property of an event payload, or null.</summary>
+    protected static string? TextOf(JsonElement payload, string name) =>
+        payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }

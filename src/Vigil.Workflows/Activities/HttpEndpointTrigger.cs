@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Vigil.Plugins.Sdk.Activities;
 
 namespace Vigil.Workflows.Activities;
@@ -20,10 +19,7 @@ public sealed class HttpEndpointTrigger : EventTriggerActivity
         ArgumentNullException.ThrowIfNull(context);
         var path = (context.GetInput<string>("path") ?? "").Trim('/');
         var method = context.GetInput<string>("method") ?? "POST";
-        return string.Equals(Text(context.Payload, "path")?.Trim('/'), path, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(Text(context.Payload, "method"), method, StringComparison.OrdinalIgnoreCase);
+        return string.Equals(TextOf(context.Payload, "path")?.Trim('/'), path, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(TextOf(context.Payload, "method"), method, StringComparison.OrdinalIgnoreCase);
     }
-
-    private static string? Text(JsonElement payload, string name) =>
-        payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 }
