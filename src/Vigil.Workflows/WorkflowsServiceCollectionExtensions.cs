@@ -49,6 +49,7 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddSingleton<WorkflowValidator>();
         services.AddSingleton<WorkflowSchemaGenerator>();
         services.AddSingleton<WorkflowExecutor>();
+        services.AddSingleton<WorkflowTestRunner>();
         services.AddSingleton<WorkflowDefinitionStore>();
         services.AddSingleton<WorkflowInstanceStore>();
         services.AddSingleton<WorkflowBookmarkStore>();
