@@ -1,0 +1,21 @@
+namespace Vigil.Scanning.Versions;
+
+/// <summary>Maven versions ordered by <see cref="MavenComparableVersion"/>. Only an empty version is not comparable.</summary>
+public sealed class MavenVersionComparer : IVersionComparer
+{
+    /// <summary>Shared instance; the comparer is stateless.</summary>
+    public static MavenVersionComparer Instance { get; } = new();
+
+    /// <inheritdoc />
+    public bool TryCompare(string left, string right, out int order)
+    {
+        order = 0;
+        if (string.IsNullOrWhiteSpace(left) || string.IsNullOrWhiteSpace(right))
+        {
+            return false;
+        }
+
+        order = new MavenComparableVersion(left).CompareTo(new MavenComparableVersion(right));
+        return true;
+    }
+}
