@@ -1,0 +1,12 @@
+namespace Vigil.Scanning.Sources;
+
+/// <summary>One path of a file tree.</summary>
+/// <param name="Path">Path relative to the tree root, '/'-separated, without a leading '/'.</param>
+/// <param name="Kind">File, directory or symlink.</param>
+/// <param name="Size">Content length in bytes (0 for directories and links).</param>
+/// <param name="LinkTarget">The link's target as written, for symlinks.</param>
+public sealed record FileEntry(string Path, FileEntryKind Kind, long Size, string? LinkTarget = null)
+{
+    /// <summary>The last path segment.</summary>
+    public string FileName => Path[(Path.LastIndexOf('/') + 1)..];
+}
