@@ -1,0 +1,129 @@
+using Vigil.Scanning.Feeds;
+using Vigil.Scanning.Osv;
+using Vigil.Scanning.Purls;
+using Vigil.Scanning.Sbom;
+using Vigil.Scanning.Severity;
+
+namespace Vigil.Scanning.Matching;
+
+/// <summary>
+/// Matches components against a feed snapshot. Advisories that name each other (id, aliases, upstream) and hit the
+/// same component are merged into one finding, so a GHSA and a PYSEC record of one CVE give one finding.
+/// </summary>
+public sealed class Matcher(FeedSnapshot snapshot)
+{
+    private readonly SeverityResolver _severity = new(snapshot);
+
+    /// <summary>Matches <paramref name="components"/>; <paramref name="operatingSystem"/> supplies a missing distro release.</summary>
+    public MatchResult Match(IReadOnlyList<Component> components, OperatingSystemIdentity? operatingSystem = null)
+    {
+        ArgumentNullException.ThrowIfNull(components);
+        var findings = new List<Finding>();
+        var unmatched = new List<UnmatchedComponent>();
+        var known = snapshot.EcosystemCounts.Keys.ToList();
+        foreach (var component in components)
+        {
+            var query = EcosystemMapper.Map(component, operatingSystem, known, out var reason);
+            if (query is null)
+            {
+                unmatched.Add(new UnmatchedComponent(component, reason!));
+                continue;
+            }
+
+            findings.AddRange(MatchOne(component, query));
+        }
+
+        var ordered = findings
+            .OrderByDescending(f => f.Severity.Level)
+            .ThenByDescending(f => f.Severity.Score ?? -1)
+            .ThenBy(f => f.Id, StringComparer.Ordinal)
+            .ThenBy(f => f.Package.Purl, StringComparer.Ordinal)
+            .ThenBy(f => f.Key.Location, StringComparer.Ordinal)
+            .ToList();
+        return new MatchResult(snapshot.Id, ordered, unmatched, components.Count);
+    }
+
+    private IEnumerable<Finding> MatchOne(Component component, OsvQuery query)
+    {
+        var hits = new List<Hit>();
+        foreach (var ecosystem in query.Ecosystems)
+        {
+            foreach (var name in query.Names.Distinct(StringComparer.Ordinal))
+            {
+                var normalized = PackageNames.Normalize(ecosystem, name);
+                foreach (var advisory in snapshot.Lookup(ecosystem, name))
+                {
+                    if (hits.Any(h => h.Advisory.Id == advisory.Id))
+                    {
+                        continue;
+                    }
+
+                    foreach (var affected in advisory.Affected.Where(a => a.Package.Ecosystem == ecosystem && PackageNames.Normalize(ecosystem, a.Package.Name) == normalized))
+                    {
+                        var evaluation = RangeEvaluator.Evaluate(affected, query.Version);
+                        if (evaluation.Verdict != RangeVerdict.NotAffected)
+                        {
+                            hits.Add(new Hit(advisory, affected, evaluation, ecosystem));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        var purl = PackageUrl.TryParse(component.Purl, out var parsed) && parsed is not null ? parsed.WithoutQualifiers().ToString() : component.Purl;
+        var locations = component.Locations.Count == 0 ? [""] : component.Locations;
+        foreach (var group in GroupByAlias(hits))
+        {
+            var ecosystem = group[0].Ecosystem;
+            var primary = group.OrderBy(h => PrimaryIds.Rank(ecosystem, h.Advisory.Id)).ThenBy(h => h.Advisory.Id, StringComparer.Ordinal).First();
+            var aliases = group.SelectMany(h => h.Advisory.AllIds)
+                .Where(id => !string.Equals(id, primary.Advisory.Id, StringComparison.OrdinalIgnoreCase))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            var affected = group.Any(h => h.Evaluation.Verdict == RangeVerdict.Affected);
+            var fixedVersions = group.Where(h => !affected || h.Evaluation.Verdict == RangeVerdict.Affected)
+                .SelectMany(h => h.Evaluation.FixedVersions).Distinct(StringComparer.Ordinal).ToList();
+            var severity = _severity.Resolve(group.Select(h => (h.Advisory, (OsvAffected?)h.Affected)).ToList());
+            var package = new FindingPackage(component.Name, component.Version, ecosystem, component.Purl);
+            foreach (var location in locations)
+            {
+                yield return new Finding(
+                    new FindingKey(primary.Advisory.Id, purl, location),
+                    primary.Advisory.Id,
+                    aliases,
+                    primary.Advisory.Summary,
+                    severity,
+                    package,
+                    fixedVersions,
+                    ecosystem,
+                    affected ? FindingStatus.Affected : FindingStatus.VersionNotComparable);
+            }
+        }
+    }
+
+    /// <summary>Groups hits whose advisories share any id (transitively).</summary>
+    private static List<List<Hit>> GroupByAlias(List<Hit> hits)
+    {
+        var groups = new List<(HashSet<string> Ids, List<Hit> Hits)>();
+        foreach (var hit in hits)
+        {
+            var ids = hit.Advisory.AllIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var joined = groups.Where(g => g.Ids.Overlaps(ids)).ToList();
+            var merged = (Ids: ids, Hits: new List<Hit> { hit });
+            foreach (var g in joined)
+            {
+                merged.Ids.UnionWith(g.Ids);
+                merged.Hits.InsertRange(0, g.Hits);
+                groups.Remove(g);
+            }
+
+            groups.Add(merged);
+        }
+
+        return groups.Select(g => g.Hits).ToList();
+    }
+
+    private sealed record Hit(OsvAdvisory Advisory, OsvAffected Affected, RangeEvaluation Evaluation, string Ecosystem);
+}

@@ -1,0 +1,108 @@
+using Vigil.Scanning.Feeds;
+using Vigil.Scanning.Osv;
+
+namespace Vigil.Scanning.Severity;
+
+/// <summary>
+/// The contracts' severity chain (§6): a CVSS vector of the affected entry or the advisory (v3 before v2), else the
+/// advisory's <c>database_specific</c> severity or score, else the worst severity any alias has in the store, else
+/// <see cref="SeverityLevel.Unknown"/>.
+/// </summary>
+public sealed class SeverityResolver(FeedSnapshot? snapshot)
+{
+    /// <summary>The severity of a group of advisories (aliases of one vulnerability) for one affected package.</summary>
+    public SeverityRating Resolve(IReadOnlyList<(OsvAdvisory Advisory, OsvAffected? Affected)> group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var own = Worst(group.Select(g => Own(g.Advisory, g.Affected)));
+        if (own is not null || snapshot is null)
+        {
+            return own ?? SeverityRating.Unknown;
+        }
+
+        var known = group.Select(g => g.Advisory.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        SeverityRating? best = null;
+        foreach (var alias in group.SelectMany(g => g.Advisory.AllIds).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            foreach (var other in snapshot.FindById(alias).Where(o => !known.Contains(o.Id)))
+            {
+                var rating = Own(other, null);
+                if (rating is not null && (best is null || rating.IsWorseThan(best)))
+                {
+                    best = rating with { Origin = $"alias {other.Id}" };
+                }
+            }
+        }
+
+        return best ?? SeverityRating.Unknown;
+    }
+
+    /// <summary>Severity from the advisory's own data, or null when it has none.</summary>
+    public static SeverityRating? Own(OsvAdvisory advisory, OsvAffected? affected)
+    {
+        ArgumentNullException.ThrowIfNull(advisory);
+        var vectors = (affected?.Severity ?? []).Concat(advisory.Severity).ToList();
+        var fromVector = Worst(vectors.Where(v => v.Type is "CVSS_V3").Select(v => FromVector(v.Score, v.Type)))
+            ?? Worst(vectors.Where(v => v.Type is "CVSS_V2").Select(v => FromVector(v.Score, v.Type)));
+        if (fromVector is not null)
+        {
+            return fromVector;
+        }
+
+        foreach (var db in new[] { affected?.DatabaseSeverity, advisory.DatabaseSeverity })
+        {
+            if (db is null)
+            {
+                continue;
+            }
+
+            if (db.Vector is not null && FromVector(db.Vector, "database_specific") is { } rated)
+            {
+                return rated;
+            }
+
+            if (db.Score is { } score)
+            {
+                return new SeverityRating(SeverityLevels.FromScore(score), score, "database_specific");
+            }
+
+            if (SeverityLevels.Parse(db.Level) is { } level && level != SeverityLevel.Unknown)
+            {
+                return new SeverityRating(level, null, "database_specific");
+            }
+        }
+
+        return null;
+    }
+
+    private static SeverityRating? FromVector(string vector, string origin)
+    {
+        if (CvssV3Calculator.TryScore(vector, out var v3))
+        {
+            return new SeverityRating(SeverityLevels.FromScore(v3), v3, origin);
+        }
+
+        if (CvssV2Calculator.TryScore(vector, out var v2))
+        {
+            // CVSS v2 has no "critical": its ratings are low < 4, medium < 7, high.
+            var level = v2 < 4 ? SeverityLevel.Low : v2 < 7 ? SeverityLevel.Medium : SeverityLevel.High;
+            return new SeverityRating(v2 == 0 ? SeverityLevel.None : level, v2, origin);
+        }
+
+        return null;
+    }
+
+    private static SeverityRating? Worst(IEnumerable<SeverityRating?> ratings)
+    {
+        SeverityRating? worst = null;
+        foreach (var rating in ratings)
+        {
+            if (rating is not null && (worst is null || rating.IsWorseThan(worst)))
+            {
+                worst = rating;
+            }
+        }
+
+        return worst;
+    }
+}
