@@ -8,5 +8,20 @@ public static class BuiltInCatalogers
     [
         new DpkgCataloger(),
         new ApkCataloger(),
+        new NpmPackageLockCataloger(),
+        new NpmInstalledCataloger(),
+        new YarnLockCataloger(),
+        new PnpmLockCataloger(),
+        new PythonInstalledCataloger(),
+        new PythonRequirementsCataloger(),
+        new PythonLockfileCataloger(),
+        new NuGetCataloger(),
+        new CargoLockCataloger(),
+        new RubyGemsCataloger(),
+        new ComposerCataloger(),
+        new GoBinaryCataloger(),
+        new GoModCataloger(),
+        new JavaArchiveCataloger(),
+        new RpmCataloger(),
     ];
 }

@@ -5,7 +5,8 @@ namespace Vigil.Scanning.Sources;
 /// <param name="Kind">File, directory or symlink.</param>
 /// <param name="Size">Content length in bytes (0 for directories and links).</param>
 /// <param name="LinkTarget">The link's target as written, for symlinks.</param>
-public sealed record FileEntry(string Path, FileEntryKind Kind, long Size, string? LinkTarget = null)
+/// <param name="Executable">Whether an execute bit is set, when the tree knows it cheaply (archives do; a directory walk does not).</param>
+public sealed record FileEntry(string Path, FileEntryKind Kind, long Size, string? LinkTarget = null, bool? Executable = null)
 {
     /// <summary>The last path segment.</summary>
     public string FileName => Path[(Path.LastIndexOf('/') + 1)..];
