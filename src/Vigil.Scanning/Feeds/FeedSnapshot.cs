@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Win32.SafeHandles;
 using Vigil.Scanning.Osv;
+using Vigil.Scanning.Severity;
 
 namespace Vigil.Scanning.Feeds;
 
@@ -18,6 +19,7 @@ public sealed class FeedSnapshot : IDisposable
     private readonly ConcurrentDictionary<long, OsvAdvisory> _parsed = new();
     private readonly Lazy<Dictionary<string, List<(long Offset, int Length)>>> _ids;
     private readonly Lazy<FeedSnapshotManifest> _manifest;
+    private readonly Lazy<Dictionary<string, SeverityRating>> _severities;
     private readonly SafeFileHandle _advisories;
 
     private FeedSnapshot(string directory, string id, Dictionary<string, string> indexFiles, IReadOnlyDictionary<string, int> counts)
@@ -28,6 +30,7 @@ public sealed class FeedSnapshot : IDisposable
         EcosystemCounts = counts;
         _advisories = File.OpenHandle(Path.Combine(directory, FeedSnapshotLayout.AdvisoriesFile), FileMode.Open, FileAccess.Read, FileShare.Read);
         _ids = new Lazy<Dictionary<string, List<(long, int)>>>(() => LoadIndex(Path.Combine(_directory, FeedSnapshotLayout.IdsFile), StringComparer.OrdinalIgnoreCase));
+        _severities = new Lazy<Dictionary<string, SeverityRating>>(LoadSeverities);
         _manifest = new Lazy<FeedSnapshotManifest>(() =>
             JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(_directory, FeedSnapshotLayout.ManifestFile)), FeedJsonContext.Default.FeedSnapshotManifest)!);
     }
@@ -62,19 +65,55 @@ public sealed class FeedSnapshot : IDisposable
     /// <summary>Advisories with an affected entry for <paramref name="name"/> in exactly <paramref name="ecosystem"/>.</summary>
     public IReadOnlyList<OsvAdvisory> Lookup(string ecosystem, string name)
     {
+        var index = Index(ecosystem);
+        return index is not null && index.TryGetValue(PackageNames.Normalize(ecosystem, name), out var locations) ? locations.Select(Read).ToList() : [];
+    }
+
+    /// <summary>The normalised package names that have advisories in <paramref name="ecosystem"/>.</summary>
+    public IReadOnlyCollection<string> PackageNamesOf(string ecosystem) => Index(ecosystem)?.Keys ?? (IReadOnlyCollection<string>)[];
+
+    private Dictionary<string, List<(long Offset, int Length)>>? Index(string ecosystem)
+    {
         if (!_indexFiles.TryGetValue(ecosystem, out var file))
         {
-            return [];
+            return null;
         }
 
-        var index = _indexes.GetOrAdd(ecosystem, _ => new Lazy<Dictionary<string, List<(long, int)>>>(
+        return _indexes.GetOrAdd(ecosystem, _ => new Lazy<Dictionary<string, List<(long, int)>>>(
             () => LoadIndex(Path.Combine(_directory, FeedSnapshotLayout.IndexFolder, file), StringComparer.Ordinal))).Value;
-        return index.TryGetValue(PackageNames.Normalize(ecosystem, name), out var locations) ? locations.Select(Read).ToList() : [];
     }
 
     /// <summary>Advisories whose id, alias or upstream id is <paramref name="id"/> (case-insensitive).</summary>
     public IReadOnlyList<OsvAdvisory> FindById(string id) =>
         _ids.Value.TryGetValue(id, out var locations) ? locations.Select(Read).ToList() : [];
+
+    /// <summary>
+    /// The worst severity any advisory in the snapshot carries for <paramref name="id"/> (its own id, an alias or an
+    /// upstream id), with the advisory it came from as origin; null when none has one.
+    /// </summary>
+    public SeverityRating? AliasSeverity(string id) => _severities.Value.GetValueOrDefault(id);
+
+    private Dictionary<string, SeverityRating> LoadSeverities()
+    {
+        var ratings = new Dictionary<string, SeverityRating>(StringComparer.OrdinalIgnoreCase);
+        var path = Path.Combine(_directory, FeedSnapshotLayout.SeverityFile);
+        if (!File.Exists(path))
+        {
+            return ratings;
+        }
+
+        foreach (var line in File.ReadLines(path))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length == 4 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var level))
+            {
+                double? score = double.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : null;
+                ratings[parts[0]] = new SeverityRating((SeverityLevel)level, score, $"alias {parts[3]}");
+            }
+        }
+
+        return ratings;
+    }
 
     private OsvAdvisory Read((long Offset, int Length) location) =>
         _parsed.GetOrAdd(location.Offset, _ =>

@@ -6,7 +6,8 @@ namespace Vigil.Scanning.Feeds;
 /// <summary>
 /// File names inside a store and a snapshot. One snapshot is a directory: <c>advisories.jsonl</c> (compact OSV, one
 /// record per line, sorted by id), <c>ecosystems.tsv</c> (ecosystem, index file, count), <c>index/*.tsv</c> (normalised
-/// name, byte offset, length) per ecosystem, <c>ids.tsv</c> (id or alias, offset, length) and <c>manifest.json</c>.
+/// name, byte offset, length) per ecosystem, <c>ids.tsv</c> (id or alias, offset, length), <c>severity.tsv</c> (id or alias, level, score, advisory) and
+/// <c>manifest.json</c>.
 /// Readers only touch the index of an ecosystem they are asked about.
 /// </summary>
 public static class FeedSnapshotLayout
@@ -31,6 +32,9 @@ public static class FeedSnapshotLayout
 
     /// <summary>Id and alias index.</summary>
     public const string IdsFile = "ids.tsv";
+
+    /// <summary>Worst own severity per id or alias (only ids that have one), for the alias fallback of contracts §6.</summary>
+    public const string SeverityFile = "severity.tsv";
 
     /// <summary>Snapshot manifest.</summary>
     public const string ManifestFile = "manifest.json";

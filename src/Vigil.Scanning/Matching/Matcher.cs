@@ -1,6 +1,5 @@
 using Vigil.Scanning.Feeds;
 using Vigil.Scanning.Osv;
-using Vigil.Scanning.Purls;
 using Vigil.Scanning.Sbom;
 using Vigil.Scanning.Severity;
 
@@ -46,6 +45,7 @@ public sealed class Matcher(FeedSnapshot snapshot)
     private IEnumerable<Finding> MatchOne(Component component, OsvQuery query)
     {
         var hits = new List<Hit>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var ecosystem in query.Ecosystems)
         {
             foreach (var name in query.Names.Distinct(StringComparer.Ordinal))
@@ -53,12 +53,12 @@ public sealed class Matcher(FeedSnapshot snapshot)
                 var normalized = PackageNames.Normalize(ecosystem, name);
                 foreach (var advisory in snapshot.Lookup(ecosystem, name))
                 {
-                    if (hits.Any(h => h.Advisory.Id == advisory.Id))
+                    if (!seen.Add(advisory.Id))
                     {
                         continue;
                     }
 
-                    foreach (var affected in advisory.Affected.Where(a => a.Package.Ecosystem == ecosystem && PackageNames.Normalize(ecosystem, a.Package.Name) == normalized))
+                    foreach (var affected in advisory.Affected.Where(a => a.Package.Ecosystem == ecosystem && (a.Package.Name == name || PackageNames.Normalize(ecosystem, a.Package.Name) == normalized)))
                     {
                         var evaluation = RangeEvaluator.Evaluate(affected, query.Version);
                         if (evaluation.Verdict != RangeVerdict.NotAffected)
@@ -71,7 +71,12 @@ public sealed class Matcher(FeedSnapshot snapshot)
             }
         }
 
-        var purl = PackageUrl.TryParse(component.Purl, out var parsed) && parsed is not null ? parsed.WithoutQualifiers().ToString() : component.Purl;
+        if (hits.Count == 0)
+        {
+            yield break;
+        }
+
+        var purl = WithoutQualifiers(component.Purl);
         var locations = component.Locations.Count == 0 ? [""] : component.Locations;
         foreach (var group in GroupByAlias(hits))
         {
@@ -103,26 +108,53 @@ public sealed class Matcher(FeedSnapshot snapshot)
         }
     }
 
-    /// <summary>Groups hits whose advisories share any id (transitively).</summary>
+    /// <summary>The purl without qualifiers and subpath; components carry canonical purls, so cutting the text suffices.</summary>
+    private static string WithoutQualifiers(string purl)
+    {
+        var end = purl.IndexOfAny(['?', '#']);
+        return end >= 0 ? purl[..end] : purl;
+    }
+
+    /// <summary>Groups hits whose advisories share any id (transitively), with a union-find over ids: linear in ids.</summary>
     private static List<List<Hit>> GroupByAlias(List<Hit> hits)
     {
-        var groups = new List<(HashSet<string> Ids, List<Hit> Hits)>();
-        foreach (var hit in hits)
+        if (hits.Count <= 1)
         {
-            var ids = hit.Advisory.AllIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
-            var joined = groups.Where(g => g.Ids.Overlaps(ids)).ToList();
-            var merged = (Ids: ids, Hits: new List<Hit> { hit });
-            foreach (var g in joined)
-            {
-                merged.Ids.UnionWith(g.Ids);
-                merged.Hits.InsertRange(0, g.Hits);
-                groups.Remove(g);
-            }
-
-            groups.Add(merged);
+            return hits.Count == 0 ? [] : [hits];
         }
 
-        return groups.Select(g => g.Hits).ToList();
+        var parent = Enumerable.Range(0, hits.Count).ToArray();
+        int Find(int i)
+        {
+            while (parent[i] != i)
+            {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+
+            return i;
+        }
+
+        var owner = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < hits.Count; i++)
+        {
+            foreach (var id in hits[i].Advisory.AllIds)
+            {
+                if (owner.TryGetValue(id, out var other))
+                {
+                    parent[Find(i)] = Find(other);
+                }
+                else
+                {
+                    owner[id] = i;
+                }
+            }
+        }
+
+        return hits.Select((hit, i) => (Hit: hit, Root: Find(i)))
+            .GroupBy(p => p.Root)
+            .Select(g => g.Select(p => p.Hit).ToList())
+            .ToList();
     }
 
     private sealed record Hit(OsvAdvisory Advisory, OsvAffected Affected, RangeEvaluation Evaluation, string Ecosystem);

@@ -17,9 +17,8 @@ public static class RangeEvaluator
     public static RangeEvaluation Evaluate(OsvAffected affected, string version)
     {
         ArgumentNullException.ThrowIfNull(affected);
-        var ecosystem = affected.Package.Ecosystem;
-        var family = ecosystem.Split(':', 2)[0];
-        var listed = affected.Versions.Contains(version, StringComparer.Ordinal);
+        var info = AffectedInfo.Of(affected);
+        var listed = info.Versions.Contains(version);
         var fixedVersions = new List<string>();
         var notComparable = false;
         var inRange = false;
@@ -27,8 +26,8 @@ public static class RangeEvaluator
         {
             IVersionComparer? comparer = range.Type switch
             {
-                "SEMVER" => family == "Go" ? GoVersionComparer.Instance : SemVerComparer.Instance,
-                "ECOSYSTEM" => VersionComparers.ForEcosystem(ecosystem),
+                "SEMVER" => info.SemverComparer,
+                "ECOSYSTEM" => info.EcosystemComparer,
                 _ => null,
             };
             if (range.Type == "GIT")
@@ -61,7 +60,33 @@ public static class RangeEvaluator
 
         return notComparable
             ? new RangeEvaluation(RangeVerdict.NotComparable, affected.Ranges.Where(r => r.Type != "GIT").SelectMany(Fixed).Distinct(StringComparer.Ordinal).ToList())
-            : new RangeEvaluation(RangeVerdict.NotAffected, []);
+            : NotAffected;
+    }
+
+    private static readonly RangeEvaluation NotAffected = new(RangeVerdict.NotAffected, []);
+
+    /// <summary>Per affected entry, computed once: its comparers and its explicit versions as a set (PyPI lists hundreds).</summary>
+    private sealed class AffectedInfo
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OsvAffected, AffectedInfo> Table = new();
+
+        private AffectedInfo(OsvAffected affected)
+        {
+            var ecosystem = affected.Package.Ecosystem;
+            var colon = ecosystem.IndexOf(':', StringComparison.Ordinal);
+            var family = colon >= 0 ? ecosystem[..colon] : ecosystem;
+            SemverComparer = family == "Go" ? GoVersionComparer.Instance : SemVerComparer.Instance;
+            EcosystemComparer = VersionComparers.ForEcosystem(ecosystem);
+            Versions = affected.Versions.ToHashSet(StringComparer.Ordinal);
+        }
+
+        public IVersionComparer SemverComparer { get; }
+
+        public IVersionComparer? EcosystemComparer { get; }
+
+        public HashSet<string> Versions { get; }
+
+        public static AffectedInfo Of(OsvAffected affected) => Table.GetValue(affected, a => new AffectedInfo(a));
     }
 
     private static IEnumerable<string> Fixed(OsvRange range) =>
@@ -77,36 +102,14 @@ public static class RangeEvaluator
             return RangeVerdict.NotComparable;
         }
 
-        var events = new List<OsvEvent>(range.Events.Count);
-        var limits = new List<string>();
-        foreach (var e in range.Events)
+        var compiled = Compiled.Of(range, comparer);
+        if (compiled.Events is null)
         {
-            if (e.Kind == OsvEventKind.Limit)
-            {
-                limits.Add(e.Version);
-            }
-            else if (!IsStart(e) && !comparer.TryCompare(e.Version, e.Version, out _))
-            {
-                return RangeVerdict.NotComparable;
-            }
-            else
-            {
-                events.Add(e);
-            }
+            return RangeVerdict.NotComparable;
         }
 
-        // Stable sort by version; "introduced: 0" sorts before everything.
-        var ordered = events
-            .Select((e, index) => (Event: e, Index: index))
-            .Order(Comparer<(OsvEvent Event, int Index)>.Create((x, y) =>
-            {
-                var c = CompareEvents(x.Event, y.Event, comparer);
-                return c != 0 ? c : x.Index.CompareTo(y.Index);
-            }))
-            .Select(p => p.Event);
-
         var affected = false;
-        foreach (var e in ordered)
+        foreach (var e in compiled.Events)
         {
             switch (e.Kind)
             {
@@ -122,14 +125,80 @@ public static class RangeEvaluator
             }
         }
 
-        if (affected && limits.Count > 0)
+        if (affected && compiled.Limits.Count > 0)
         {
             // limit "*" means unbounded; otherwise the version must be below some limit.
-            var below = limits.Any(l => l == "*" || (comparer.TryCompare(version, l, out var c) && c < 0));
-            affected = below;
+            affected = compiled.Limits.Any(l => l == "*" || (comparer.TryCompare(version, l, out var c) && c < 0));
         }
 
         return affected ? RangeVerdict.Affected : RangeVerdict.NotAffected;
+    }
+
+    /// <summary>
+    /// A range's events sorted once per comparer (advisories are parsed once per snapshot and shared, so this is
+    /// computed once, not per component); <see cref="Events"/> is null when a bound is not comparable.
+    /// </summary>
+    private sealed class Compiled
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<OsvRange, Compiled> Table = new();
+
+        private Compiled(IVersionComparer comparer, IReadOnlyList<OsvEvent>? events, IReadOnlyList<string> limits)
+        {
+            Comparer = comparer;
+            Events = events;
+            Limits = limits;
+        }
+
+        public IVersionComparer Comparer { get; }
+
+        public IReadOnlyList<OsvEvent>? Events { get; }
+
+        public IReadOnlyList<string> Limits { get; }
+
+        public static Compiled Of(OsvRange range, IVersionComparer comparer)
+        {
+            if (Table.TryGetValue(range, out var existing) && ReferenceEquals(existing.Comparer, comparer))
+            {
+                return existing;
+            }
+
+            var compiled = Build(range, comparer);
+            Table.AddOrUpdate(range, compiled);
+            return compiled;
+        }
+
+        private static Compiled Build(OsvRange range, IVersionComparer comparer)
+        {
+            var events = new List<OsvEvent>(range.Events.Count);
+            var limits = new List<string>();
+            foreach (var e in range.Events)
+            {
+                if (e.Kind == OsvEventKind.Limit)
+                {
+                    limits.Add(e.Version);
+                }
+                else if (!IsStart(e) && !comparer.TryCompare(e.Version, e.Version, out _))
+                {
+                    return new Compiled(comparer, null, limits);
+                }
+                else
+                {
+                    events.Add(e);
+                }
+            }
+
+            // Stable sort by version; "introduced: 0" sorts before everything.
+            var ordered = events
+                .Select((e, index) => (Event: e, Index: index))
+                .Order(Comparer<(OsvEvent Event, int Index)>.Create((x, y) =>
+                {
+                    var c = CompareEvents(x.Event, y.Event, comparer);
+                    return c != 0 ? c : x.Index.CompareTo(y.Index);
+                }))
+                .Select(p => p.Event)
+                .ToList();
+            return new Compiled(comparer, ordered, limits);
+        }
     }
 
     private static bool IsStart(OsvEvent e) => e.Kind == OsvEventKind.Introduced && e.Version == "0";

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Vigil.Scanning.Feeds;
 using Vigil.Scanning.Osv;
 
@@ -10,32 +11,36 @@ namespace Vigil.Scanning.Severity;
 /// </summary>
 public sealed class SeverityResolver(FeedSnapshot? snapshot)
 {
+    // Advisories are parsed once per snapshot and shared, so ratings can be remembered per parsed object.
+    private static readonly ConditionalWeakTable<object, StrongBox<SeverityRating?>> OwnCache = new();
+
     /// <summary>The severity of a group of advisories (aliases of one vulnerability) for one affected package.</summary>
     public SeverityRating Resolve(IReadOnlyList<(OsvAdvisory Advisory, OsvAffected? Affected)> group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        var own = Worst(group.Select(g => Own(g.Advisory, g.Affected)));
+        var own = Worst(group.Select(g => Cached(g.Advisory, g.Affected)));
         if (own is not null || snapshot is null)
         {
             return own ?? SeverityRating.Unknown;
         }
 
-        var known = group.Select(g => g.Advisory.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Group members have no rating of their own here, so the snapshot's precomputed per-id ratings are exactly the
+        // ratings of other advisories naming the same vulnerability.
         SeverityRating? best = null;
         foreach (var alias in group.SelectMany(g => g.Advisory.AllIds).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            foreach (var other in snapshot.FindById(alias).Where(o => !known.Contains(o.Id)))
+            var rating = snapshot.AliasSeverity(alias);
+            if (rating is not null && (best is null || rating.IsWorseThan(best)))
             {
-                var rating = Own(other, null);
-                if (rating is not null && (best is null || rating.IsWorseThan(best)))
-                {
-                    best = rating with { Origin = $"alias {other.Id}" };
-                }
+                best = rating;
             }
         }
 
         return best ?? SeverityRating.Unknown;
     }
+
+    private static SeverityRating? Cached(OsvAdvisory advisory, OsvAffected? affected) =>
+        OwnCache.GetValue(affected ?? (object)advisory, _ => new StrongBox<SeverityRating?>(Own(advisory, affected))).Value;
 
     /// <summary>Severity from the advisory's own data, or null when it has none.</summary>
     public static SeverityRating? Own(OsvAdvisory advisory, OsvAffected? affected)

@@ -10,6 +10,8 @@ public sealed class AlpineVersionComparer : IVersionComparer
     /// <summary>Shared instance; the comparer is stateless.</summary>
     public static AlpineVersionComparer Instance { get; } = new();
 
+    private static readonly ParseCache<string> Valid = new(text => IsValid(text.Trim()) ? text.Trim() : null);
+
     private static readonly string[] PreSuffixes = ["alpha", "beta", "pre", "rc"];
     private static readonly string[] PostSuffixes = ["cvs", "svn", "git", "hg", "p"];
 
@@ -27,9 +29,7 @@ public sealed class AlpineVersionComparer : IVersionComparer
     public bool TryCompare(string left, string right, out int order)
     {
         order = 0;
-        var a = left.Trim();
-        var b = right.Trim();
-        if (!IsValid(a) || !IsValid(b))
+        if (Valid.Get(left) is not { } a || Valid.Get(right) is not { } b)
         {
             return false;
         }

@@ -13,6 +13,8 @@ public sealed partial class ComposerVersionComparer : IVersionComparer
     /// <summary>Shared instance; the comparer is stateless.</summary>
     public static ComposerVersionComparer Instance { get; } = new();
 
+    private static readonly ParseCache<string> Cache = new(text => TryNormalize(text, out var n) ? n : null);
+
     [GeneratedRegex(@"^v?(?<num>\d{1,5}(?:\.\d+){0,3}|\d{4}-?\d{2}-?\d{2}(?:[.:-]?\d{2}){0,3})(?:[._-]?(?<stability>stable|beta|b|rc|alpha|a|patch|pl|p)(?<stabnum>(?:[.-]?\d+)*)?)?(?<dev>[.-]?dev)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 200)]
     private static partial Regex Grammar();
 
@@ -20,7 +22,7 @@ public sealed partial class ComposerVersionComparer : IVersionComparer
     public bool TryCompare(string left, string right, out int order)
     {
         order = 0;
-        if (!TryNormalize(left, out var a) || !TryNormalize(right, out var b))
+        if (Cache.Get(left) is not { } a || Cache.Get(right) is not { } b)
         {
             return false;
         }

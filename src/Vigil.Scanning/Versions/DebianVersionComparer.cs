@@ -10,11 +10,13 @@ public sealed class DebianVersionComparer : IVersionComparer
     /// <summary>Shared instance; the comparer is stateless.</summary>
     public static DebianVersionComparer Instance { get; } = new();
 
+    private static readonly ParseCache<Parsed> Cache = new(text => TryParse(text, out var parsed) ? parsed : null);
+
     /// <inheritdoc />
     public bool TryCompare(string left, string right, out int order)
     {
         order = 0;
-        if (!TryParse(left, out var a) || !TryParse(right, out var b))
+        if (Cache.Get(left) is not { } a || Cache.Get(right) is not { } b)
         {
             return false;
         }
@@ -33,11 +35,11 @@ public sealed class DebianVersionComparer : IVersionComparer
         return true;
     }
 
-    private readonly record struct Parsed(long Epoch, string Upstream, string Revision);
+    private sealed record Parsed(long Epoch, string Upstream, string Revision);
 
-    private static bool TryParse(string version, out Parsed parsed)
+    private static bool TryParse(string version, out Parsed? parsed)
     {
-        parsed = default;
+        parsed = null;
         var text = version.Trim();
         if (text.Length == 0 || text.Any(char.IsWhiteSpace))
         {

@@ -11,16 +11,18 @@ public sealed class GoVersionComparer : IVersionComparer
     /// <summary>Shared instance; the comparer is stateless.</summary>
     public static GoVersionComparer Instance { get; } = new();
 
+    private static readonly ParseCache<SemanticVersion> Cache = new(text => TryParse(text, out var v) ? v : null);
+
     /// <inheritdoc />
     public bool TryCompare(string left, string right, out int order)
     {
         order = 0;
-        if (!TryParse(left, out var a) || !TryParse(right, out var b))
+        if (Cache.Get(left) is not { } a || Cache.Get(right) is not { } b)
         {
             return false;
         }
 
-        order = a!.CompareTo(b);
+        order = a.CompareTo(b);
         return true;
     }
 

@@ -6,6 +6,8 @@ public sealed class MavenVersionComparer : IVersionComparer
     /// <summary>Shared instance; the comparer is stateless.</summary>
     public static MavenVersionComparer Instance { get; } = new();
 
+    private static readonly ParseCache<MavenComparableVersion> Cache = new(text => new MavenComparableVersion(text));
+
     /// <inheritdoc />
     public bool TryCompare(string left, string right, out int order)
     {
@@ -15,7 +17,7 @@ public sealed class MavenVersionComparer : IVersionComparer
             return false;
         }
 
-        order = new MavenComparableVersion(left).CompareTo(new MavenComparableVersion(right));
+        order = Cache.Get(left)!.CompareTo(Cache.Get(right));
         return true;
     }
 }

@@ -11,14 +11,19 @@ public sealed class NuGetVersionComparer : IVersionComparer
     /// <summary>Shared instance; the comparer is stateless.</summary>
     public static NuGetVersionComparer Instance { get; } = new();
 
+    private static readonly ParseCache<Tuple<BigInteger[], string[]>> Cache = new(text => TryParse(text, out var parts, out var pre) ? Tuple.Create(parts, pre) : null);
+
     /// <inheritdoc />
     public bool TryCompare(string left, string right, out int order)
     {
         order = 0;
-        if (!TryParse(left, out var a, out var aPre) || !TryParse(right, out var b, out var bPre))
+        if (Cache.Get(left) is not { } x || Cache.Get(right) is not { } y)
         {
             return false;
         }
+
+        var (a, aPre) = (x.Item1, x.Item2);
+        var (b, bPre) = (y.Item1, y.Item2);
 
         for (var i = 0; i < 4; i++)
         {

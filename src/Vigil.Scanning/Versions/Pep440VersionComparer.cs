@@ -6,16 +6,18 @@ public sealed class Pep440VersionComparer : IVersionComparer
     /// <summary>Shared instance; the comparer is stateless.</summary>
     public static Pep440VersionComparer Instance { get; } = new();
 
+    private static readonly ParseCache<Pep440Version> Cache = new(text => Pep440Version.TryParse(text, out var v) ? v : null);
+
     /// <inheritdoc />
     public bool TryCompare(string left, string right, out int order)
     {
         order = 0;
-        if (!Pep440Version.TryParse(left, out var a) || !Pep440Version.TryParse(right, out var b))
+        if (Cache.Get(left) is not { } a || Cache.Get(right) is not { } b)
         {
             return false;
         }
 
-        order = a!.CompareTo(b);
+        order = a.CompareTo(b);
         return true;
     }
 }

@@ -12,11 +12,13 @@ public sealed class RpmVersionComparer : IVersionComparer
     /// <summary>Shared instance; the comparer is stateless.</summary>
     public static RpmVersionComparer Instance { get; } = new();
 
+    private static readonly ParseCache<Evr> Cache = new(text => TryParse(text, out var evr) ? evr : null);
+
     /// <inheritdoc />
     public bool TryCompare(string left, string right, out int order)
     {
         order = 0;
-        if (!TryParse(left, out var a) || !TryParse(right, out var b))
+        if (Cache.Get(left) is not { } a || Cache.Get(right) is not { } b)
         {
             return false;
         }
@@ -36,11 +38,11 @@ public sealed class RpmVersionComparer : IVersionComparer
         return true;
     }
 
-    private readonly record struct Evr(long Epoch, string Version, string? Release);
+    private sealed record Evr(long Epoch, string Version, string? Release);
 
-    private static bool TryParse(string text, out Evr evr)
+    private static bool TryParse(string text, out Evr? evr)
     {
-        evr = default;
+        evr = null;
         text = text.Trim();
         if (text.Length == 0 || text.Any(char.IsWhiteSpace))
         {

@@ -14,6 +14,8 @@ public sealed partial class RubyGemsVersionComparer : IVersionComparer
     /// <summary>Shared instance; the comparer is stateless.</summary>
     public static RubyGemsVersionComparer Instance { get; } = new();
 
+    private static readonly ParseCache<List<object>> Cache = new(text => TryParse(text, out var segments) ? segments : null);
+
     [GeneratedRegex(@"^\s*([0-9]+(?:\.[0-9a-zA-Z]+)*(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?)?\s*$", RegexOptions.CultureInvariant, 200)]
     private static partial Regex Pattern();
 
@@ -24,7 +26,7 @@ public sealed partial class RubyGemsVersionComparer : IVersionComparer
     public bool TryCompare(string left, string right, out int order)
     {
         order = 0;
-        if (!TryParse(left, out var a) || !TryParse(right, out var b))
+        if (Cache.Get(left) is not { } a || Cache.Get(right) is not { } b)
         {
             return false;
         }

@@ -9,16 +9,18 @@ public sealed class SemVerComparer : IVersionComparer
     /// <summary>Shared instance; the comparer is stateless.</summary>
     public static SemVerComparer Instance { get; } = new();
 
+    private static readonly ParseCache<SemanticVersion> Cache = new(text => SemanticVersion.TryParse(Clean(text), out var v) ? v : null);
+
     /// <inheritdoc />
     public bool TryCompare(string left, string right, out int order)
     {
         order = 0;
-        if (!SemanticVersion.TryParse(Clean(left), out var a) || !SemanticVersion.TryParse(Clean(right), out var b))
+        if (Cache.Get(left) is not { } a || Cache.Get(right) is not { } b)
         {
             return false;
         }
 
-        order = a!.CompareTo(b);
+        order = a.CompareTo(b);
         return true;
     }
 
