@@ -66,28 +66,39 @@ public sealed class HttpFeedDownloader(HttpClient http, string cacheDirectory, F
             }
 
             var partial = zip + ".partial";
-            await using (var output = File.Create(partial))
-            await using (var input = await response.Content.ReadAsStreamAsync(cancellationToken))
+            try
             {
-                var buffer = new byte[81920];
-                long total = 0;
-                int read;
-                while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    total += read;
-                    if (total > limits.MaxDownloadBytes)
-                    {
-                        throw new FeedImportException($"{url}: download exceeds the {limits.MaxDownloadBytes}-byte cap");
-                    }
-
-                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                }
+                await CopyCappedAsync(response, partial, url, cancellationToken);
+            }
+            catch
+            {
+                File.Delete(partial);
+                throw;
             }
 
             File.Move(partial, zip, overwrite: true);
             await WriteOrDeleteAsync(etagFile, response.Headers.ETag?.ToString(), cancellationToken);
             await WriteOrDeleteAsync(modifiedFile, response.Content.Headers.LastModified?.ToString("R"), cancellationToken);
             return (zip, true);
+        }
+    }
+
+    private async Task CopyCappedAsync(HttpResponseMessage response, string partial, string url, CancellationToken cancellationToken)
+    {
+        await using var output = File.Create(partial);
+        await using var input = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > limits.MaxDownloadBytes)
+            {
+                throw new FeedImportException($"{url}: download exceeds the {limits.MaxDownloadBytes}-byte cap");
+            }
+
+            await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
     }
 
