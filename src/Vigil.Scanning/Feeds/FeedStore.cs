@@ -40,6 +40,8 @@ public sealed class FeedStore(string root)
     {
         ArgumentNullException.ThrowIfNull(sources);
         limits ??= FeedLimits.Default;
+        Directory.CreateDirectory(Root);
+        using var importLock = await AcquireImportLockAsync(cancellationToken);
         var records = new Dictionary<string, (OsvAdvisory Advisory, byte[] Line)>(StringComparer.Ordinal);
         var previousId = CurrentSnapshotId;
         if (!replace)
@@ -130,6 +132,31 @@ public sealed class FeedStore(string root)
         File.Move(pointer + ".tmp", pointer, overwrite: true);
         PruneSnapshots(snapshots, manifest.Id, previousId);
         return new FeedImportResult(manifest.Id, manifest.Id != previousId, imported, withdrawn, records.Count, skipped);
+    }
+
+    /// <summary>
+    /// One import at a time per store (the CLI and the console may share one): an exclusive lock file, waited for up
+    /// to a minute. Readers never take it; they only follow the <c>current</c> pointer.
+    /// </summary>
+    private async Task<FileStream> AcquireImportLockAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Root, ".import.lock");
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200, cancellationToken);
+            }
+            catch (IOException e)
+            {
+                throw new FeedImportException($"{Root}: another import is still running", e);
+            }
+        }
     }
 
     private void LoadCurrent(Dictionary<string, (OsvAdvisory, byte[])> records)

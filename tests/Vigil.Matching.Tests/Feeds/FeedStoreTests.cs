@@ -129,4 +129,21 @@ public sealed class FeedStoreTests
         Assert.EndsWith("!HUGE-1.json", skipped.File, StringComparison.Ordinal);
         Assert.Contains("cap", skipped.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Concurrent_imports_into_one_store_are_serialised_and_both_land()
+    {
+        using var dir = new TemporaryDirectory();
+        var store = new FeedStore(Path.Combine(dir.Path, "store"));
+        var a = dir.File("a/PYSEC-1.json", Good("PYSEC-1"));
+        var b = dir.File("b/PYSEC-2.json", Good("PYSEC-2", "flask"));
+
+        await Task.WhenAll(
+            Task.Run(() => store.ImportAsync([a], cancellationToken: TestContext.Current.CancellationToken), TestContext.Current.CancellationToken),
+            Task.Run(() => store.ImportAsync([b], cancellationToken: TestContext.Current.CancellationToken), TestContext.Current.CancellationToken));
+
+        using var snapshot = store.OpenCurrent()!;
+        Assert.Single(snapshot.Lookup("PyPI", "requests"));
+        Assert.Single(snapshot.Lookup("PyPI", "flask"));
+    }
 }
