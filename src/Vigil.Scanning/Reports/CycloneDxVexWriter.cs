@@ -54,7 +54,7 @@ public static class CycloneDxVexWriter
                 rating["score"] = score;
             }
 
-            rating["method"] = first.Severity.Origin.StartsWith("CVSS_V3", StringComparison.Ordinal) ? "CVSSv31" : first.Severity.Origin.StartsWith("CVSS_V2", StringComparison.Ordinal) ? "CVSSv2" : "other";
+            rating["method"] = first.Severity.Origin.StartsWith("CVSS_V4", StringComparison.Ordinal) ? "CVSSv4" : first.Severity.Origin.StartsWith("CVSS_V3", StringComparison.Ordinal) ? "CVSSv31" : first.Severity.Origin.StartsWith("CVSS_V2", StringComparison.Ordinal) ? "CVSSv2" : "other";
             vulnerability["ratings"] = new JsonArray(rating);
             if (first.Summary is not null)
             {

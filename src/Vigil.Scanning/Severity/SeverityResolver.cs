@@ -5,7 +5,7 @@ using Vigil.Scanning.Osv;
 namespace Vigil.Scanning.Severity;
 
 /// <summary>
-/// The contracts' severity chain (§6): a CVSS vector of the affected entry or the advisory (v3 before v2), else the
+/// The contracts' severity chain (§6): a CVSS vector of the affected entry or the advisory (v4, then v3.x, then v2), else the
 /// advisory's <c>database_specific</c> severity or score, else the worst severity any alias has in the store, else
 /// <see cref="SeverityLevel.Unknown"/>.
 /// </summary>
@@ -47,7 +47,9 @@ public sealed class SeverityResolver(FeedSnapshot? snapshot)
     {
         ArgumentNullException.ThrowIfNull(advisory);
         var vectors = (affected?.Severity ?? []).Concat(advisory.Severity).ToList();
-        var fromVector = Worst(vectors.Where(v => v.Type is "CVSS_V3").Select(v => FromVector(v.Score, v.Type)))
+        // Newest scoring system first: v4, then v3.x, then v2.
+        var fromVector = Worst(vectors.Where(v => v.Type is "CVSS_V4").Select(v => FromVector(v.Score, v.Type)))
+            ?? Worst(vectors.Where(v => v.Type is "CVSS_V3").Select(v => FromVector(v.Score, v.Type)))
             ?? Worst(vectors.Where(v => v.Type is "CVSS_V2").Select(v => FromVector(v.Score, v.Type)));
         if (fromVector is not null)
         {
@@ -82,6 +84,11 @@ public sealed class SeverityResolver(FeedSnapshot? snapshot)
 
     private static SeverityRating? FromVector(string vector, string origin)
     {
+        if (CvssV4Calculator.TryScore(vector, out var v4))
+        {
+            return new SeverityRating(SeverityLevels.FromScore(v4), v4, origin);
+        }
+
         if (CvssV3Calculator.TryScore(vector, out var v3))
         {
             return new SeverityRating(SeverityLevels.FromScore(v3), v3, origin);

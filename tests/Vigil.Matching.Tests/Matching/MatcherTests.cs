@@ -164,4 +164,17 @@ public sealed class MatcherTests
         Assert.Contains("generic", Assert.Single(result.Unmatched).Reason, StringComparison.Ordinal);
         Assert.Equal(2, result.ComponentsScanned);
     }
+
+    [Fact]
+    public void A_cvss_v4_vector_is_preferred_over_v3()
+    {
+        using var store = new TestStore(Fixed("crates.io", "hyper", "RUSTSEC-2099-1", "1.0.0",
+            "\"severity\": [{\"type\": \"CVSS_V3\", \"score\": \"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H\"}, {\"type\": \"CVSS_V4\", \"score\": \"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:L/VI:L/VA:L/SC:N/SI:N/SA:N\"}]"));
+
+        var finding = Assert.Single(new Matcher(store.Snapshot).Match([TestStore.Component("pkg:cargo/hyper@0.14.0", location: "Cargo.lock")]).Findings);
+
+        Assert.Equal(6.9, finding.Severity.Score);
+        Assert.Equal("CVSS_V4", finding.Severity.Origin);
+        Assert.Equal(SeverityLevel.Medium, finding.Severity.Level);
+    }
 }
