@@ -12,6 +12,9 @@ namespace Vigil.Scanning.Feeds;
 /// </summary>
 public static class FeedSnapshotLayout
 {
+    /// <summary>Layout version; bump it when a file is added or changes shape.</summary>
+    public const int Version = 2;
+
     /// <summary>File in the store holding the current snapshot id.</summary>
     public const string CurrentFile = "current";
 

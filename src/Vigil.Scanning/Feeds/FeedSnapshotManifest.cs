@@ -1,8 +1,8 @@
 namespace Vigil.Scanning.Feeds;
 
 /// <summary>What a snapshot holds and where it came from; written as <c>manifest.json</c>.</summary>
-/// <param name="Id">Snapshot id: the first 16 hex digits of the SHA-256 of <c>advisories.jsonl</c>.</param>
-/// <param name="Sha256">Full SHA-256 of <c>advisories.jsonl</c>.</param>
+/// <param name="Id">Snapshot id: the first 16 hex digits of <paramref name="Sha256"/>.</param>
+/// <param name="Sha256">SHA-256 of the layout version line followed by <c>advisories.jsonl</c>.</param>
 /// <param name="CreatedAt">When the snapshot was written.</param>
 /// <param name="Sources">The sources of the import that made it.</param>
 /// <param name="Advisories">Number of advisories.</param>

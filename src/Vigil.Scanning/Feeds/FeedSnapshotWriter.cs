@@ -35,6 +35,8 @@ internal static class FeedSnapshotWriter
         var ids = new StringBuilder();
         var severities = new Dictionary<string, (SeverityRating Rating, string Advisory)>(StringComparer.OrdinalIgnoreCase);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        // The layout version takes part in the id, so a snapshot written by an older layout is never reused as current.
+        sha.AppendData(Encoding.UTF8.GetBytes($"vigil-feed-snapshot/{FeedSnapshotLayout.Version}\n"));
         long offset = 0;
         using (var output = new FileStream(Path.Combine(directory, FeedSnapshotLayout.AdvisoriesFile), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
         {
