@@ -11,26 +11,29 @@ namespace Vigil.Scanning.Matching;
 /// </summary>
 public sealed class Matcher(FeedSnapshot snapshot)
 {
+    private const int ParallelThreshold = 2_000;
+
     private readonly SeverityResolver _severity = new(snapshot);
 
     /// <summary>Matches <paramref name="components"/>; <paramref name="operatingSystem"/> supplies a missing distro release.</summary>
     public MatchResult Match(IReadOnlyList<Component> components, OperatingSystemIdentity? operatingSystem = null)
     {
         ArgumentNullException.ThrowIfNull(components);
-        var findings = new List<Finding>();
-        var unmatched = new List<UnmatchedComponent>();
         var known = snapshot.EcosystemCounts.Keys.ToList();
-        foreach (var component in components)
-        {
-            var query = EcosystemMapper.Map(component, operatingSystem, known, out var reason);
-            if (query is null)
+        // Components are independent and the snapshot's caches are thread-safe, so large SBOMs use every core; small
+        // ones stay on the calling thread where starting workers would cost more than it saves.
+        var perComponent = components.AsParallel().AsOrdered()
+            .WithDegreeOfParallelism(components.Count >= ParallelThreshold ? Environment.ProcessorCount : 1)
+            .Select(component =>
             {
-                unmatched.Add(new UnmatchedComponent(component, reason!));
-                continue;
-            }
-
-            findings.AddRange(MatchOne(component, query));
-        }
+                var query = EcosystemMapper.Map(component, operatingSystem, known, out var reason);
+                return query is null
+                    ? (Findings: (IReadOnlyList<Finding>)[], Unmatched: new UnmatchedComponent(component, reason!))
+                    : (Findings: MatchOne(component, query).ToList(), Unmatched: (UnmatchedComponent?)null);
+            })
+            .ToList();
+        var findings = perComponent.SelectMany(p => p.Findings).ToList();
+        var unmatched = perComponent.Where(p => p.Unmatched is not null).Select(p => p.Unmatched!).ToList();
 
         var ordered = findings
             .OrderByDescending(f => f.Severity.Level)
