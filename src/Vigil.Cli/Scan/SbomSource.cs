@@ -1,4 +1,3 @@
-using Vigil.Scanning.Catalogers;
 using Vigil.Scanning.CycloneDx;
 using Vigil.Scanning.Sbom;
 using Vigil.Scanning.Sources;
@@ -24,11 +23,10 @@ public static class SbomSource
             return (read.Document, read.Unidentified.Select(u => (u.Name, u.Reason)).ToList());
         }
 
-        var target = SourceTarget.Parse(request.Target!);
-        var cataloging = new Cataloging();
-        var options = new SourceOptions { SkipDirs = target.Kind == SourceKind.Directory && Path.GetFullPath(target.Value) == "/" ? DirectoryFileTree.HostRootDefaultSkips : [] };
-        using var source = await SourceOpener.OpenAsync(target, options, cataloging.IsCandidate, cancellationToken: cancellationToken);
-        var result = cataloging.Run(source.Tree, cancellationToken: cancellationToken);
-        return (result.Document, []);
+        // The same entry point as `vigil sbom`; scanning the host root skips the kernel's virtual file systems.
+        var hostRoot = Directory.Exists(request.Target) && Path.GetFullPath(request.Target!) == "/";
+        var options = new SourceOptions { SkipDirs = hostRoot ? DirectoryFileTree.HostRootDefaultSkips : [] };
+        var generation = await SbomGenerator.GenerateAsync(request.Target!, options, cancellationToken: cancellationToken);
+        return (generation.Document, []);
     }
 }

@@ -18,11 +18,15 @@ public sealed class Cataloging
         _catalogers = catalogers ?? BuiltInCatalogers.All;
     }
 
-    /// <summary>Whether any cataloger wants the file: sources use this to materialise only those files.</summary>
+    /// <summary>
+    /// Whether the run will read the file: os-release, a cataloger's candidate, or a neighbour one reads with it
+    /// (the rpmdb's write-ahead log). Image sources keep only these files' content.
+    /// </summary>
     public bool IsCandidate(FileEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return entry.Kind == FileEntryKind.File && _catalogers.Any(c => c.IsCandidate(entry));
+        return entry.Kind == FileEntryKind.File
+            && (OsReleaseReader.Paths.Contains(entry.Path) || entry.FileName is "rpmdb.sqlite-wal" or "go.sum" || _catalogers.Any(c => c.IsCandidate(entry)));
     }
 
     /// <summary>Catalogs <paramref name="tree"/>.</summary>

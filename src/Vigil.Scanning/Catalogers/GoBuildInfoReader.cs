@@ -26,7 +26,9 @@ public static class GoBuildInfoReader
             return null;
         }
 
-        var offset = FindSection(stream, ident) ?? ScanForMagic(stream);
+        // With section headers the linker's .go.buildinfo section is authoritative; only header-less (sstrip'd)
+        // binaries are searched, since reading every large ELF library end to end would dominate a host scan.
+        var offset = HasSectionHeaders(ident) ? FindSection(stream, ident) : ScanForMagic(stream);
         if (offset is null)
         {
             return null;
@@ -78,6 +80,13 @@ public static class GoBuildInfoReader
         }
 
         return new GoBuildInfo(goVersion, main, mainVersion, dependencies);
+    }
+
+    private static bool HasSectionHeaders(ReadOnlySpan<byte> ident)
+    {
+        var is64 = ident[4] == 2;
+        var little = ident[5] == 1;
+        return U16(is64 ? ident[0x3C..] : ident[0x30..], little) > 0;
     }
 
     private static long? FindSection(Stream stream, ReadOnlySpan<byte> ident)

@@ -5,7 +5,9 @@ namespace Vigil.Scanning.Catalogers;
 
 /// <summary>
 /// Go modules required by a <c>go.mod</c> (since Go 1.17 it lists every module the build needs, indirect ones
-/// included), with <c>replace</c> directives applied. Local path replacements have no version and are dropped.
+/// included), with <c>replace</c> directives applied. Local path replacements have no version and are dropped. For
+/// modules older than Go 1.17, whose go.mod omits indirect dependencies, the sibling <c>go.sum</c> supplies them (its
+/// last, i.e. highest, version of each module), as Trivy does.
 /// </summary>
 public sealed class GoModCataloger : ICataloger
 {
@@ -28,6 +30,7 @@ public sealed class GoModCataloger : ICataloger
         var requires = new Dictionary<string, string>(StringComparer.Ordinal);
         var replaces = new Dictionary<string, (string Path, string? Version)>(StringComparer.Ordinal);
         string? block = null;
+        var goVersion = "";
         while (reader.ReadLine() is { } raw)
         {
             var comment = raw.IndexOf("//", StringComparison.Ordinal);
@@ -48,6 +51,11 @@ public sealed class GoModCataloger : ICataloger
             {
                 block = words[0];
                 continue;
+            }
+
+            if (block is null && words[0] == "go" && words.Length >= 2)
+            {
+                goVersion = words[1];
             }
 
             var directive = block ?? words[0];
@@ -76,6 +84,46 @@ public sealed class GoModCataloger : ICataloger
             }
         }
 
+        if (IsBefore117(goVersion))
+        {
+            foreach (var (module, version) in GoSum(tree, TreePaths.Parent(entry.Path)))
+            {
+                if (!requires.ContainsKey(module) && !replaces.ContainsKey(module))
+                {
+                    components.Add(ComponentFactory.Create(LanguagePurls.Golang(module, version), entry.Path));
+                }
+            }
+        }
+
         return components;
+    }
+
+    private static bool IsBefore117(string goVersion)
+    {
+        var parts = goVersion.Split('.');
+        return parts.Length < 2 || (int.TryParse(parts[0], out var major) && int.TryParse(parts[1], out var minor) && (major, minor).CompareTo((1, 17)) < 0);
+    }
+
+    private static Dictionary<string, string> GoSum(IFileTree tree, string directory)
+    {
+        var modules = new Dictionary<string, string>(StringComparer.Ordinal);
+        var path = directory.Length == 0 ? "go.sum" : $"{directory}/go.sum";
+        if (tree.Stat(path) is not { Kind: FileEntryKind.File })
+        {
+            return modules;
+        }
+
+        using var reader = new StreamReader(tree.Open(path));
+        while (reader.ReadLine() is { } line)
+        {
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length >= 3)
+            {
+                var version = fields[1].EndsWith("/go.mod", StringComparison.Ordinal) ? fields[1][..^7] : fields[1];
+                modules[fields[0]] = version;
+            }
+        }
+
+        return modules;
     }
 }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Vigil.Scanning.Sbom;
 using Vigil.Scanning.Sources;
 
@@ -5,8 +6,9 @@ namespace Vigil.Scanning.Catalogers;
 
 /// <summary>
 /// Installed Python distributions: <c>*.dist-info/METADATA</c> (wheels, pip), <c>*.egg-info/PKG-INFO</c> and
-/// single-file <c>*.egg-info</c> (setuptools, Debian's python3-* packages). Name and Version come from the
-/// core-metadata headers, which end at the first blank line.
+/// single-file <c>*.egg-info</c> (setuptools, Debian's python3-* packages), and zipped <c>*.egg</c> distributions
+/// (their <c>EGG-INFO/PKG-INFO</c>). Name and Version come from the core-metadata headers, which end at the first
+/// blank line.
 /// </summary>
 public sealed class PythonInstalledCataloger : ICataloger
 {
@@ -22,7 +24,9 @@ public sealed class PythonInstalledCataloger : ICataloger
         return entry.Size <= MaxMetadataBytes
             && (entry.Path.EndsWith(".dist-info/METADATA", StringComparison.Ordinal)
                 || entry.Path.EndsWith(".egg-info/PKG-INFO", StringComparison.Ordinal)
-                || entry.FileName.EndsWith(".egg-info", StringComparison.Ordinal));
+                || entry.Path.EndsWith(".egg/EGG-INFO/PKG-INFO", StringComparison.Ordinal)
+                || entry.FileName.EndsWith(".egg-info", StringComparison.Ordinal)
+                || entry.FileName.EndsWith(".egg", StringComparison.Ordinal));
     }
 
     /// <inheritdoc />
@@ -30,7 +34,32 @@ public sealed class PythonInstalledCataloger : ICataloger
     {
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(entry);
-        using var reader = new StreamReader(tree.Open(entry.Path));
+        using var stream = tree.Open(entry.Path);
+        if (entry.FileName.EndsWith(".egg", StringComparison.Ordinal))
+        {
+            return ReadEgg(stream, entry.Path);
+        }
+
+        using var reader = new StreamReader(stream);
+        return Read(reader, entry.Path);
+    }
+
+    private static IEnumerable<Component> ReadEgg(Stream stream, string location)
+    {
+        // A zipped egg is a zip file; an unzipped one is a directory, whose EGG-INFO/PKG-INFO the walk finds anyway.
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+        var pkgInfo = zip.GetEntry("EGG-INFO/PKG-INFO");
+        if (pkgInfo is null || pkgInfo.Length > MaxMetadataBytes)
+        {
+            return [];
+        }
+
+        using var reader = new StreamReader(pkgInfo.Open());
+        return Read(reader, location);
+    }
+
+    private static IEnumerable<Component> Read(StreamReader reader, string location)
+    {
         string? name = null, version = null;
         while (reader.ReadLine() is { } line && line.Length > 0)
         {
@@ -51,6 +80,6 @@ public sealed class PythonInstalledCataloger : ICataloger
 
         return string.IsNullOrEmpty(name) || string.IsNullOrEmpty(version)
             ? []
-            : [ComponentFactory.Create(LanguagePurls.PyPI(name, version), entry.Path)];
+            : [ComponentFactory.Create(LanguagePurls.PyPI(name, version), location)];
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Vigil.Scanning.Sources;
 
@@ -16,9 +15,10 @@ namespace Vigil.Scanning.Registry;
 /// </summary>
 public sealed class RegistryClient : IRegistryClient, IDisposable
 {
-    private const int MaxManifestBytes = 4 * 1024 * 1024;
     private readonly HttpClient _http;
     private readonly RegistryClientOptions _options;
+    private readonly RegistryHttp _send;
+    private readonly RegistryAuthenticator _authenticator;
     private readonly ConcurrentDictionary<string, AuthenticationHeaderValue> _authorization = new(StringComparer.Ordinal);
 
     /// <summary>Creates a client.</summary>
@@ -28,6 +28,8 @@ public sealed class RegistryClient : IRegistryClient, IDisposable
         _options = options;
         _http = options.Handler is null ? new HttpClient() : new HttpClient(options.Handler, disposeHandler: false);
         _http.Timeout = Timeout.InfiniteTimeSpan;
+        _send = new RegistryHttp(_http, options.RequestTimeout);
+        _authenticator = new RegistryAuthenticator(_send, options.Credentials);
     }
 
     /// <inheritdoc />
@@ -46,7 +48,7 @@ public sealed class RegistryClient : IRegistryClient, IDisposable
                 throw new SourceException($"{reference.Registry}/{reference.Repository}@{expectedDigest}", $"manifest digest mismatch: content is {digest}");
             }
 
-            using var document = ParseJson(bytes, reference);
+            using var document = RegistryHttp.ParseJson(bytes, reference);
             var root = document.RootElement;
             var type = string.IsNullOrEmpty(mediaType) || mediaType == "application/json" ? OciJson.MediaType(root) : mediaType;
             var what = $"{reference}";
@@ -126,7 +128,7 @@ public sealed class RegistryClient : IRegistryClient, IDisposable
             throw Failure(url, response.StatusCode);
         }
 
-        return (await ReadCappedAsync(response, url, cancellationToken), response.Content.Headers.ContentType?.MediaType);
+        return (await RegistryHttp.ReadCappedAsync(response, url, cancellationToken), response.Content.Headers.ContentType?.MediaType);
     }
 
     private async Task<JsonDocument> GetJsonAsync(string registry, string? repository, string path, CancellationToken cancellationToken)
@@ -138,7 +140,7 @@ public sealed class RegistryClient : IRegistryClient, IDisposable
             throw Failure(url, response.StatusCode);
         }
 
-        return ParseJson(await ReadCappedAsync(response, url, cancellationToken), null);
+        return RegistryHttp.ParseJson(await RegistryHttp.ReadCappedAsync(response, url, cancellationToken), null);
     }
 
     private async Task<HttpResponseMessage> SendAsync(string registry, string? repository, Func<HttpRequestMessage> create, CancellationToken cancellationToken)
@@ -150,7 +152,7 @@ public sealed class RegistryClient : IRegistryClient, IDisposable
             request.Headers.Authorization = cached;
         }
 
-        var response = await SendOnceAsync(request, cancellationToken);
+        var response = await _send.SendAsync(request, cancellationToken);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
             return response;
@@ -158,107 +160,12 @@ public sealed class RegistryClient : IRegistryClient, IDisposable
 
         var challenge = AuthChallenge.Parse(response.Headers.WwwAuthenticate.FirstOrDefault()?.ToString());
         response.Dispose();
-        var authorization = await AuthorizeAsync(registry, repository, challenge, cancellationToken);
+        var authorization = await _authenticator.AuthorizeAsync(registry, repository, challenge, cancellationToken);
         _authorization[key] = authorization;
         var retry = create();
         retry.Headers.Authorization = authorization;
-        return await SendOnceAsync(retry, cancellationToken);
+        return await _send.SendAsync(retry, cancellationToken);
     }
-
-    private async Task<AuthenticationHeaderValue> AuthorizeAsync(string registry, string? repository, AuthChallenge? challenge, CancellationToken cancellationToken)
-    {
-        var credentials = _options.Credentials(registry);
-        if (challenge is null || challenge.Scheme.Equals("Basic", StringComparison.OrdinalIgnoreCase))
-        {
-            return credentials is null
-                ? throw new SourceException(registry, "authentication required (401) and no credentials given")
-                : Basic(credentials);
-        }
-
-        if (!challenge.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase) || !challenge.Parameters.TryGetValue("realm", out var realm))
-        {
-            throw new SourceException(registry, $"unsupported authentication challenge '{challenge.Scheme}'");
-        }
-
-        var query = new StringBuilder();
-        if (challenge.Parameters.TryGetValue("service", out var service))
-        {
-            query.Append("service=").Append(Uri.EscapeDataString(service));
-        }
-
-        var scope = challenge.Parameters.GetValueOrDefault("scope") ?? (repository is null ? null : $"repository:{repository}:pull");
-        if (scope is not null)
-        {
-            query.Append(query.Length > 0 ? "&" : "").Append("scope=").Append(Uri.EscapeDataString(scope));
-        }
-
-        var tokenUrl = query.Length == 0 ? realm : $"{realm}{(realm.Contains('?', StringComparison.Ordinal) ? "&" : "?")}{query}";
-        using var request = new HttpRequestMessage(HttpMethod.Get, tokenUrl);
-        if (credentials is not null)
-        {
-            request.Headers.Authorization = Basic(credentials);
-        }
-
-        using var response = await SendOnceAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new SourceException(registry, $"token service {new Uri(tokenUrl).GetLeftPart(UriPartial.Path)} refused: {(int)response.StatusCode} {response.StatusCode}");
-        }
-
-        using var document = ParseJson(await ReadCappedAsync(response, tokenUrl, cancellationToken), null);
-        var token = (document.RootElement.TryGetProperty("token", out var t) ? t.GetString() : null)
-            ?? (document.RootElement.TryGetProperty("access_token", out var a) ? a.GetString() : null);
-        return string.IsNullOrEmpty(token)
-            ? throw new SourceException(registry, "token service returned no token")
-            : new AuthenticationHeaderValue("Bearer", token);
-    }
-
-    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.RequestTimeout);
-        try
-        {
-            // Headers only: blob bodies stream afterwards without the per-request timeout.
-            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new SourceException(request.RequestUri?.GetLeftPart(UriPartial.Authority) ?? "registry", $"cannot connect: {e.Message}", e);
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new SourceException(request.RequestUri?.ToString() ?? "registry", $"no answer within {_options.RequestTimeout.TotalSeconds:0}s", e);
-        }
-        finally
-        {
-            request.Dispose();
-        }
-    }
-
-    private static async Task<byte[]> ReadCappedAsync(HttpResponseMessage response, string url, CancellationToken cancellationToken)
-    {
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        await using var capped = BoundedReadStream.Cap(stream, MaxManifestBytes, url);
-        using var buffer = new MemoryStream();
-        await capped.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
-    }
-
-    private static JsonDocument ParseJson(byte[] bytes, ImageReference? reference)
-    {
-        try
-        {
-            return JsonDocument.Parse(bytes);
-        }
-        catch (JsonException e)
-        {
-            throw new SourceException(reference?.ToString() ?? "registry", $"response is not JSON: {e.Message}", e);
-        }
-    }
-
-    private static AuthenticationHeaderValue Basic(RegistryCredentials credentials) =>
-        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{credentials.Username}:{credentials.Password}")));
 
     private string Url(string registry, string path) => $"{(_options.Insecure ? "http" : "https")}://{registry}{path}";
 

@@ -49,13 +49,13 @@ public static class ComponentFactory
             : version;
     }
 
-    /// <summary>Merges components with the same purl into one carrying every location, ordered by purl.</summary>
+    /// <summary>Merges components with the same purl into one carrying every location; components and locations sorted so output is deterministic.</summary>
     public static IReadOnlyList<Component> MergeByPurl(IEnumerable<Component> components) =>
         components
             .GroupBy(c => c.Purl, StringComparer.Ordinal)
             .Select(g => g.First() with
             {
-                Locations = g.SelectMany(c => c.Locations).Distinct(StringComparer.Ordinal).ToArray(),
+                Locations = g.SelectMany(c => c.Locations).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
             })
             .OrderBy(c => c.Purl, StringComparer.Ordinal)
             .ToArray();

@@ -7,7 +7,7 @@ namespace Vigil.Scanning.Sources;
 /// (<c>sha256:HEX</c>); a mismatch or a blob longer or shorter than promised throws, so content from a tampered or
 /// truncated blob is never trusted past its end.
 /// </summary>
-public sealed class DigestVerifyingStream : Stream
+public sealed class DigestVerifyingStream : ForwardOnlyReadStream
 {
     private readonly Stream _inner;
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -33,27 +33,20 @@ public sealed class DigestVerifyingStream : Stream
     }
 
     /// <inheritdoc />
-    public override bool CanRead => true;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc />
     public override long Position { get => _read; set => throw new NotSupportedException(); }
 
     /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+    public override int Read(Span<byte> buffer) => Account(buffer, _inner.Read(buffer));
 
     /// <inheritdoc />
-    public override int Read(Span<byte> buffer)
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = _inner.Read(buffer);
+        var read = await _inner.ReadAsync(buffer, cancellationToken);
+        return Account(buffer.Span, read);
+    }
+
+    private int Account(ReadOnlySpan<byte> buffer, int read)
+    {
         if (read > 0)
         {
             _hash.AppendData(buffer[..read]);
@@ -70,50 +63,6 @@ public sealed class DigestVerifyingStream : Stream
 
         return read;
     }
-
-    /// <inheritdoc />
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        var read = await _inner.ReadAsync(buffer, cancellationToken);
-        if (read > 0)
-        {
-            _hash.AppendData(buffer.Span[..read]);
-            _read += read;
-            if (_expectedSize >= 0 && _read > _expectedSize)
-            {
-                throw new SourceException(_what, $"blob is longer than the {_expectedSize} bytes its descriptor declares");
-            }
-        }
-        else if (buffer.Length > 0)
-        {
-            Verify();
-        }
-
-        return read;
-    }
-
-    /// <summary>Reads what is left (decompressors may stop before the end) and checks the digest.</summary>
-    public void DrainAndVerify()
-    {
-        var buffer = new byte[81920];
-        while (Read(buffer) > 0)
-        {
-        }
-    }
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

@@ -64,26 +64,22 @@ public sealed class DirectoryFileTree : IFileTree
             _root,
             (ref FileSystemEntry entry) =>
             {
-                var path = entry.ToFullPath()[rootLength..];
-                if ((entry.Attributes & FileAttributes.ReparsePoint) != 0)
-                {
-                    return new FileEntry(path, FileEntryKind.Symlink, 0);
-                }
-
-                // Sockets, FIFOs and devices carry no package data; reading a FIFO would block the scan.
-                return entry.IsDirectory ? null : new FileEntry(path, FileEntryKind.File, entry.Length);
+                var path = RelativePath(ref entry, rootLength);
+                return (entry.Attributes & FileAttributes.ReparsePoint) != 0
+                    ? new FileEntry(path, FileEntryKind.Symlink, 0)
+                    : new FileEntry(path, FileEntryKind.File, entry.Length);
             },
             options)
         {
             ShouldRecursePredicate = (ref FileSystemEntry entry) =>
                 (entry.Attributes & FileAttributes.ReparsePoint) == 0
-                && !_skip.Contains(entry.ToFullPath()[rootLength..]),
+                && (_skip.Count == 0 || !_skip.Contains(RelativePath(ref entry, rootLength))),
             ShouldIncludePredicate = (ref FileSystemEntry entry) =>
                 !entry.IsDirectory || (entry.Attributes & FileAttributes.ReparsePoint) != 0,
         };
         foreach (var entry in enumerable)
         {
-            if (entry is not null && (entry.Kind == FileEntryKind.Symlink || IsRegularFileName(entry)))
+            if (entry is not null)
             {
                 yield return entry;
             }
@@ -131,7 +127,14 @@ public sealed class DirectoryFileTree : IFileTree
 
     private string HostPath(string relative) => _root == "/" ? "/" + relative : $"{_root}/{relative}";
 
-    private static bool IsRegularFileName(FileEntry entry) => entry.Kind == FileEntryKind.File;
+    private static string RelativePath(ref FileSystemEntry entry, int rootLength)
+    {
+        // Directory + name without building the full path twice; the root prefix is cut off.
+        var directory = entry.Directory;
+        return directory.Length <= rootLength
+            ? entry.FileName.ToString()
+            : string.Concat(directory[rootLength..], "/", entry.FileName);
+    }
 
     private static bool IsRegular(string fullPath)
     {

@@ -8,6 +8,6 @@ namespace Vigil.Scanning.Sources;
 /// <param name="Executable">Whether an execute bit is set, when the tree knows it cheaply (archives do; a directory walk does not).</param>
 public sealed record FileEntry(string Path, FileEntryKind Kind, long Size, string? LinkTarget = null, bool? Executable = null)
 {
-    /// <summary>The last path segment.</summary>
-    public string FileName => Path[(Path.LastIndexOf('/') + 1)..];
+    /// <summary>The last path segment; computed once because every cataloger's predicate asks for it.</summary>
+    public string FileName { get; } = Path[(Path.LastIndexOf('/') + 1)..];
 }

@@ -6,7 +6,8 @@ namespace Vigil.Scanning.Sources;
 /// An image's file system: its layer tars applied in order with OCI whiteouts (<c>.wh.NAME</c> deletes, 
 /// <c>.wh..wh..opq</c> empties a directory of lower layers' content). Layers are streamed once; only files that
 /// <c>wanted</c> selects (what catalogers read) are kept, small ones in memory and larger ones in the scan's scratch
-/// space. Hostile entries (path traversal, absolute names, hard links to paths outside the image) stop the build with
+/// space. Absolute entry names are read relative to the image root, as Docker does. Hostile entries (path traversal,
+/// hard links to paths outside the image) stop the build with
 /// an error naming the layer and entry; device files and FIFOs are ignored, never created.
 /// </summary>
 public sealed class LayeredFileTree : IFileTree
@@ -110,12 +111,8 @@ public sealed class LayeredFileTree : IFileTree
 
     private void Apply(TarEntry entry, int layer, string layerName)
     {
+        // Absolute names ("/" from umoci, "/etc/x" from hand-made tars) are root-relative, as Docker and GNU tar read them.
         var raw = entry.Name;
-        if (raw.StartsWith('/'))
-        {
-            throw new SourceException(layerName, $"entry '{raw}' has an absolute path");
-        }
-
         var path = TreePaths.Normalize(raw);
         if (path is null)
         {
@@ -219,7 +216,7 @@ public sealed class LayeredFileTree : IFileTree
 
         _nodes[path] = new LayerNode
         {
-            Entry = source.Entry with { Path = path },
+            Entry = new FileEntry(path, source.Entry.Kind, source.Entry.Size, source.Entry.LinkTarget, source.Entry.Executable),
             Bytes = source.Bytes,
             ContentFile = source.ContentFile,
             Layer = layer,

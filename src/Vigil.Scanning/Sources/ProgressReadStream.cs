@@ -2,7 +2,7 @@ namespace Vigil.Scanning.Sources;
 
 /// <summary>Counts bytes read from a blob and reports them now and then; draining reads it to the end so wrapped
 /// verifying streams check their digest.</summary>
-public sealed class ProgressReadStream : Stream
+public sealed class ProgressReadStream : ForwardOnlyReadStream
 {
     private const long ReportEvery = 1024 * 1024;
     private readonly Stream _inner;
@@ -20,22 +20,7 @@ public sealed class ProgressReadStream : Stream
     public long BytesRead { get; private set; }
 
     /// <inheritdoc />
-    public override bool CanRead => true;
-
-    /// <inheritdoc />
-    public override bool CanSeek => false;
-
-    /// <inheritdoc />
-    public override bool CanWrite => false;
-
-    /// <inheritdoc />
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc />
     public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-
-    /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     /// <inheritdoc />
     public override int Read(Span<byte> buffer)
@@ -59,20 +44,6 @@ public sealed class ProgressReadStream : Stream
         {
         }
     }
-
-    /// <inheritdoc />
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc />
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc />
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

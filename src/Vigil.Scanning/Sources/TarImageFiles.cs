@@ -3,14 +3,14 @@ using System.Formats.Tar;
 namespace Vigil.Scanning.Sources;
 
 /// <summary>
-/// A docker-save or OCI-layout tarball read in place: one pass records where each member's data lies, and members are
-/// then read as slices of the file, never extracted. Symlinked members (docker save deduplicates layers that way)
-/// resolve inside the tarball.
+/// A docker-save or OCI-layout tarball read in place: one pass lists the members, and opening one seeks through the
+/// headers to it and streams its data from the file, never extracting anything. Symlinked members (docker save
+/// deduplicates layers that way) resolve inside the tarball.
 /// </summary>
 public sealed class TarImageFiles : IImageFiles
 {
     private readonly string _file;
-    private readonly Dictionary<string, (long Offset, long Length)> _members = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _members = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _links = new(StringComparer.Ordinal);
 
     /// <summary>Indexes the tarball <paramref name="file"/>.</summary>
@@ -44,13 +44,13 @@ public sealed class TarImageFiles : IImageFiles
 
                 if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile)
                 {
-                    // For a seekable archive, the reader stops at the start of the member's data.
-                    if (stream.Position + entry.Length > stream.Length)
+                    // The reader has moved past the member's data, padded to 512-byte blocks; a short file cannot hold it.
+                    if (stream.Position > stream.Length)
                     {
                         throw new SourceException(file, $"member '{name}' is truncated");
                     }
 
-                    _members[name] = (stream.Position, entry.Length);
+                    _members[name] = entry.Length;
                 }
                 else if (entry.EntryType is TarEntryType.SymbolicLink or TarEntryType.HardLink)
                 {
@@ -75,9 +75,30 @@ public sealed class TarImageFiles : IImageFiles
     /// <inheritdoc />
     public Stream Open(string path)
     {
-        var member = Find(path) ?? throw new SourceException($"{Description}:{path}", "missing from the archive");
+        var name = Find(path) ?? throw new SourceException($"{Description}:{path}", "missing from the archive");
         var stream = new FileStream(_file, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
-        return BoundedReadStream.Slice(stream, member.Offset, member.Length, $"{Description}:{path}");
+        var reader = new TarReader(stream, leaveOpen: true);
+        try
+        {
+            // Headers only: on a seekable file the reader seeks over the data of members before the one wanted.
+            while (reader.GetNextEntry(copyData: false) is { } entry)
+            {
+                if (TreePaths.Normalize(entry.Name) == name && entry.DataStream is { } data)
+                {
+                    return new OwningStream(data, reader, stream);
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException)
+        {
+            reader.Dispose();
+            stream.Dispose();
+            throw new SourceException($"{Description}:{path}", $"unreadable member: {e.Message}", e);
+        }
+
+        reader.Dispose();
+        stream.Dispose();
+        throw new SourceException($"{Description}:{path}", "missing from the archive");
     }
 
     /// <inheritdoc />
@@ -85,14 +106,14 @@ public sealed class TarImageFiles : IImageFiles
     {
     }
 
-    private (long Offset, long Length)? Find(string path)
+    private string? Find(string path)
     {
         var name = TreePaths.Normalize(path) ?? "";
         for (var hops = 0; hops < SymlinkResolver.MaxLinkHops; hops++)
         {
-            if (_members.TryGetValue(name, out var member))
+            if (_members.ContainsKey(name))
             {
-                return member;
+                return name;
             }
 
             if (!_links.TryGetValue(name, out var target))

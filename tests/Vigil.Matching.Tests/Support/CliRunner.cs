@@ -12,6 +12,7 @@ internal static class CliRunner
     {
         // Same composition as src/Vigil.Cli/Program.cs.
         var root = new RootCommand("vigil");
+        root.Subcommands.Add(SbomCommand.Create());
         root.Subcommands.Add(FeedCommand.Create());
         root.Subcommands.Add(ScanCommand.Create());
         using var stdout = new StringWriter();

@@ -79,4 +79,26 @@ public class GoCatalogerTests
             components.Select(c => c.Purl));
         Assert.Contains(GoBinaryFixture.DependencyModule, File.ReadAllText(Path.Combine(GoBinaryFixture.Path, "src", "go.mod")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Go_mod_before_1_17_takes_indirect_modules_from_go_sum()
+    {
+        using var root = new TempDirectory();
+        root.Write("old/go.mod", "module example.com/old\n\ngo 1.16\n\nrequire golang.org/x/sys v0.1.0\n");
+        root.Write("old/go.sum", """
+            golang.org/x/sys v0.1.0 h1:abc=
+            golang.org/x/sys v0.1.0/go.mod h1:def=
+            golang.org/x/text v0.3.0/go.mod h1:ghi=
+            golang.org/x/text v0.3.3 h1:jkl=
+            golang.org/x/text v0.3.3/go.mod h1:mno=
+            """);
+        root.Write("new/go.mod", "module example.com/new\n\ngo 1.21\n\nrequire golang.org/x/sys v0.2.0\n");
+        root.Write("new/go.sum", "golang.org/x/text v0.9.0 h1:x=\n");
+
+        var components = new Cataloging([new GoModCataloger()]).Run(new DirectoryFileTree(root.Path)).Document.Components;
+
+        Assert.Equal(
+            ["pkg:golang/golang.org/x/sys@v0.1.0", "pkg:golang/golang.org/x/sys@v0.2.0", "pkg:golang/golang.org/x/text@v0.3.3"],
+            components.Select(c => c.Purl));
+    }
 }

@@ -90,4 +90,22 @@ public class PythonCatalogerTests
             result.Document.Components.Select(c => c.Purl));
         Assert.Empty(result.Warnings);
     }
+
+    [Fact]
+    public void Zipped_egg_is_read_from_its_EGG_INFO()
+    {
+        using var root = new TempDirectory();
+        var egg = Path.Combine(root.Path, "site-packages", "Example_Pkg-21.12-py3.6.egg");
+        Directory.CreateDirectory(Path.GetDirectoryName(egg)!);
+        using (var zip = System.IO.Compression.ZipFile.Open(egg, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("EGG-INFO/PKG-INFO").Open());
+            writer.Write("Metadata-Version: 1.1\nName: Example_Pkg\nVersion: 21.12\n\nlong description\n");
+        }
+
+        var component = Assert.Single(new Cataloging([new PythonInstalledCataloger()]).Run(new DirectoryFileTree(root.Path)).Document.Components);
+
+        Assert.Equal("pkg:pypi/example-pkg@21.12", component.Purl);
+        Assert.Equal(["site-packages/Example_Pkg-21.12-py3.6.egg"], component.Locations);
+    }
 }

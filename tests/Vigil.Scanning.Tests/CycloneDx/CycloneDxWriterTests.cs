@@ -17,7 +17,7 @@ public class CycloneDxWriterTests
             ComponentFactory.Create(
                 new PackageUrl("deb", "debian", "login", "4.13+dfsg1-1+b1", new Dictionary<string, string> { ["arch"] = "amd64", ["distro"] = "debian-12", ["epoch"] = "1" }),
                 "var/lib/dpkg/status", "shadow", "1:4.13+dfsg1-1"),
-            ComponentFactory.Create(new PackageUrl("npm", "@babel", "core", "7.24.0"), ["app/package-lock.json", "app/node_modules/@babel/core/package.json"]),
+            ComponentFactory.Create(new PackageUrl("npm", "@babel", "core", "7.24.0"), ["app/node_modules/@babel/core/package.json", "app/package-lock.json"]),
             ComponentFactory.Create(new PackageUrl("maven", "org.apache.logging.log4j", "log4j-core", "2.14.1"), "app/lib/log4j-core-2.14.1.jar"),
         ]);
 
