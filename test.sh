@@ -20,7 +20,9 @@ requirements=(
   "debootstrap:debootstrap"                                      # Debian rootfs fixture
   "rpmbuild:rpm"                                                 # rpmdb fixture
   "/usr/lib/go-1.19/bin/go:golang-1.19-go"                       # Go 1.19 binary with real stdlib advisories
-  "/usr/share/rubygems-integration/all/specifications:ruby"       # installed gemspecs
+  "/usr/share/rubygems-integration/all/specifications:ruby"       # installed gemspecs; Gem::Version cross-check
+  "/usr/lib/python3/dist-packages/packaging:python3-packaging"   # PEP 440 cross-check
+  "/usr/lib/python3/dist-packages/rpm:python3-rpm"               # rpm version cross-check
 )
 missing=()
 for requirement in "${requirements[@]}"; do
