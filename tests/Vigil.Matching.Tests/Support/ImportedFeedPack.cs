@@ -15,6 +15,18 @@ internal static class ImportedFeedPack
             Directory.Delete(root, recursive: true);
         }
 
+        // One import per test process, removed when the process ends so runs do not pile stores up in /tmp.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort at exit.
+            }
+        };
         var store = new FeedStore(root);
         var result = store.ImportAsync([SharedFeeds.Root]).GetAwaiter().GetResult();
         return (store, result);
