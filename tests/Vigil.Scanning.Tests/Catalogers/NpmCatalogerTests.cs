@@ -41,7 +41,7 @@ public class NpmCatalogerTests
         var components = new Cataloging([new NpmInstalledCataloger()]).Run(new DirectoryFileTree(root)).Document.Components;
 
         var lodash = Assert.Single(components, c => c.Name == "lodash");
-        Assert.Equal("pkg:npm/lodash@4.17.20", lodash.Purl);
+        Assert.Equal("pkg:npm/lodash@4.17.15", lodash.Purl);
         Assert.Equal(["node_modules/lodash/package.json"], lodash.Locations);
         Assert.Equal("npm", lodash.Ecosystem);
         Assert.Contains(components, c => c.Name == "@babel/helper-string-parser" && c.Version == "7.24.1");

@@ -1,7 +1,7 @@
 namespace Vigil.Testing.Fixtures;
 
 /// <summary>
-/// One small JavaScript project with old, vulnerable releases (lodash 4.17.20, minimist 1.2.5) installed from the
+/// One small JavaScript project with old, vulnerable releases (lodash 4.17.15, which the shared npm feed lists as affected by NSWG-ECO-516; minimist 1.2.5) installed from the
 /// npm registry, locked by every tool the catalogers read: npm (lockfile v3 and v1, plus node_modules), pnpm 9,
 /// yarn classic and yarn berry. Each tool's output is a folder of its own.
 /// </summary>
@@ -10,21 +10,21 @@ public static class NpmProjectFixture
     /// <summary>The direct dependencies and their exact versions; every lockfile resolves exactly these.</summary>
     public static readonly IReadOnlyDictionary<string, string> Dependencies = new Dictionary<string, string>
     {
-        ["lodash"] = "4.17.20",
+        ["lodash"] = "4.17.15",
         ["minimist"] = "1.2.5",
         ["@babel/helper-string-parser"] = "7.24.1",
     };
 
     private const string PackageJson = """
         {"name":"vigil-fixture","version":"1.0.0","private":true,
-         "dependencies":{"lodash":"4.17.20","minimist":"1.2.5","@babel/helper-string-parser":"7.24.1"}}
+         "dependencies":{"lodash":"4.17.15","minimist":"1.2.5","@babel/helper-string-parser":"7.24.1"}}
         """;
 
     /// <summary>Whether npm is available to build the fixture.</summary>
     public static bool Available => FixtureCache.HasTool("npm");
 
     /// <summary>The fixture root with folders <c>npm</c>, <c>npm-v1</c>, <c>pnpm</c>, <c>yarn-v1</c>, <c>yarn-berry</c>.</summary>
-    public static string Path => FixtureCache.GetOrBuild("npm-project-1", Build);
+    public static string Path => FixtureCache.GetOrBuild("npm-project-2", Build);
 
     private static void Build(string root)
     {
