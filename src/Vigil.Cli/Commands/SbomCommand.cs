@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vigil.Cli.Scan;
 using Vigil.Scanning.CycloneDx;
 using Vigil.Scanning.Registry;
 using Vigil.Scanning.Sbom;
@@ -38,7 +39,9 @@ public static class SbomCommand
         {
             target, format, output, skipDirs, platform, insecure,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        // Usage mistakes exit 2 with one line like every other error (System.CommandLine alone would exit 1).
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.Action = new ExitCodeAction(async (parse, cancellationToken) =>
         {
             var request = new SbomRequest(
                 parse.GetValue(target)!,
@@ -47,7 +50,7 @@ public static class SbomCommand
                 (parse.GetValue(skipDirs) ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
                 parse.GetValue(platform),
                 parse.GetValue(insecure));
-            return await RunAsync(request, Console.Out, Console.Error, !Console.IsErrorRedirected, cancellationToken);
+            return await RunAsync(request, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, !Console.IsErrorRedirected, cancellationToken);
         });
         return command;
     }
