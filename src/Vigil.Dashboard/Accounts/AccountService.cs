@@ -54,7 +54,8 @@ public sealed class AccountService(UserManager<VigilUser> users, UserDirectory d
         }
 
         user.Role = canonicalRole;
-        await users.UpdateSecurityStampAsync(user);
+        // A new stamp makes open sessions pick up the new role at their next validation.
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
         pending.Add(new UserChanged(actor, user.Id, user.Email, $"role set to {canonicalRole}"));
         return Finish(await users.UpdateAsync(user));
     }
