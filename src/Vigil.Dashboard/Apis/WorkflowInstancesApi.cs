@@ -20,15 +20,30 @@ public static class WorkflowInstancesApi
             .RequireAuthorization(AccessPolicies.Operate);
     }
 
-    private static async Task<Ok<ItemsPage<InstanceSummary>>> List(
+    private static async Task<Results<Ok<ItemsPage<InstanceSummary>>, ValidationProblem>> List(
         WorkflowInstanceStore store, IDbConnectionFactory db, CancellationToken cancellationToken,
-        string? definitionId = null, WorkflowStatus? status = null, int skip = 0, int take = 50)
+        string? definitionId = null, string? status = null, int skip = 0, int take = 50)
     {
-        var items = await store.ListAsync(new InstanceFilter(definitionId, status, Math.Max(skip, 0), Math.Clamp(take, 1, 500)), cancellationToken);
+        // Statuses arrive lowercase (contracts §3); the binder's own enum parsing is case-sensitive.
+        WorkflowStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<WorkflowStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["status"] = [$"'{status}' is not one of {string.Join(", ", Enum.GetNames<WorkflowStatus>().Select(n => n.ToLowerInvariant()))}."],
+                });
+            }
+
+            wanted = parsed;
+        }
+
+        var items = await store.ListAsync(new InstanceFilter(definitionId, wanted, Math.Max(skip, 0), Math.Clamp(take, 1, 500)), cancellationToken);
         await using var connection = await db.OpenAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COUNT(*) FROM workflow_instances WHERE (@definitionId IS NULL OR definition_id = @definitionId) AND (@statusText IS NULL OR status = @statusText)",
-            new { definitionId, statusText = status?.ToString().ToLowerInvariant() }, cancellationToken: cancellationToken));
+            new { definitionId, statusText = wanted?.ToString().ToLowerInvariant() }, cancellationToken: cancellationToken));
         return TypedResults.Ok(new ItemsPage<InstanceSummary>(items, (int)total));
     }
 

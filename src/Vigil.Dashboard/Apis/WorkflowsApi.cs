@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Vigil.Core.Events;
 using Vigil.Dashboard.Security;
 using Vigil.Dashboard.Workflows;
 using Vigil.Workflows.Descriptors;
@@ -133,18 +132,13 @@ public static class WorkflowsApi
     }
 
     private static async Task<Results<Ok<JsonElement>, NotFound, ProblemHttpResult>> Publish(
-        string id, WorkflowDefinitionStore store, EventOutbox outbox, ClaimsPrincipal caller, CancellationToken cancellationToken)
+        string id, WorkflowAdministration administration, ClaimsPrincipal caller, CancellationToken cancellationToken)
     {
-        if (await store.GetDraftOrPublishedAsync(id, cancellationToken) is not { } definition)
-        {
-            return TypedResults.NotFound();
-        }
-
         try
         {
-            var published = await store.PublishAsync(definition, caller.ActorName(), cancellationToken);
-            await outbox.PublishAsync(new WorkflowPublished(caller.ActorName(), published.Id, published.Name, published.Version), cancellationToken);
-            return TypedResults.Ok(WorkflowProblems.ToJson(published));
+            return await administration.PublishAsync(id, caller.ActorName(), cancellationToken) is { } published
+                ? TypedResults.Ok(WorkflowProblems.ToJson(published))
+                : TypedResults.NotFound();
         }
         catch (WorkflowValidationException ex)
         {
@@ -152,23 +146,11 @@ public static class WorkflowsApi
         }
     }
 
-    private static Task<Results<NoContent, NotFound>> Enable(string id, WorkflowDefinitionStore store, EventOutbox outbox, ClaimsPrincipal caller, CancellationToken cancellationToken) =>
-        SetEnabled(id, true, store, outbox, caller, cancellationToken);
+    private static async Task<Results<NoContent, NotFound>> Enable(string id, WorkflowAdministration administration, ClaimsPrincipal caller, CancellationToken cancellationToken) =>
+        await administration.SetEnabledAsync(id, true, caller.ActorName(), cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    private static Task<Results<NoContent, NotFound>> Disable(string id, WorkflowDefinitionStore store, EventOutbox outbox, ClaimsPrincipal caller, CancellationToken cancellationToken) =>
-        SetEnabled(id, false, store, outbox, caller, cancellationToken);
-
-    private static async Task<Results<NoContent, NotFound>> SetEnabled(
-        string id, bool enabled, WorkflowDefinitionStore store, EventOutbox outbox, ClaimsPrincipal caller, CancellationToken cancellationToken)
-    {
-        if (!await store.SetEnabledAsync(id, enabled, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
-        await outbox.PublishAsync(new WorkflowEnabledChanged(caller.ActorName(), id, enabled), cancellationToken);
-        return TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, NotFound>> Disable(string id, WorkflowAdministration administration, ClaimsPrincipal caller, CancellationToken cancellationToken) =>
+        await administration.SetEnabledAsync(id, false, caller.ActorName(), cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Results<Ok<StartedInstance>, NotFound, ProblemHttpResult>> Start(
         string id, StartRequest? request, WorkflowDefinitionStore store, IWorkflowRuntime runtime, CancellationToken cancellationToken)

@@ -18,6 +18,8 @@ public static class WorkflowConsoleServices
         services.AddSingleton<IDomainEventSubscriber, WorkflowEventAdapter>();
         services.AddHostedService<WorkflowTimerSweeper>();
         services.AddSingleton<WorkflowTemplateInstaller>();
+        services.AddSingleton<ApprovalDesk>();
+        services.AddSingleton<WorkflowAdministration>();
         services.AddSingleton<PolicyStore>();
         return services;
     }
