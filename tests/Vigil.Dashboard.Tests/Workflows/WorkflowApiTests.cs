@@ -93,7 +93,10 @@ public sealed class WorkflowApiTests(DashboardFixture fixture) : IClassFixture<D
 
         var approvalId = pending.GetProperty("id").GetString();
         Assert.Contains(await OutboxPayloadsAsync("ApprovalRequested"), p => p.Contains(approvalId!));
-        using (var approve = await api.Http.PostAsJsonAsync($"/api/v1/approvals/{approvalId}/approve", new { comment = "ship it" }))
+        // Operators decide approvals; they cannot publish or enable flows.
+        var (_, operatorKey) = await api.CreateApiKeyAsync("approver", "operator");
+        using var operatorApi = Host.Api(operatorKey);
+        using (var approve = await operatorApi.Http.PostAsJsonAsync($"/api/v1/approvals/{approvalId}/approve", new { comment = "ship it" }))
         {
             Assert.Equal(HttpStatusCode.NoContent, approve.StatusCode);
         }
@@ -103,6 +106,9 @@ public sealed class WorkflowApiTests(DashboardFixture fixture) : IClassFixture<D
         var ids = instance.GetProperty("journal").EnumerateArray().Select(j => j.GetProperty("activityId").GetString()).ToArray();
         Assert.Contains("yes", ids);
         Assert.DoesNotContain("no", ids);
+        var decision = instance.GetProperty("journal").EnumerateArray().Last(j => j.GetProperty("activityId").GetString() == "ask");
+        Assert.Contains("key:approver", decision.GetProperty("outputsJson").GetString());
+        Assert.Contains("ship it", decision.GetProperty("outputsJson").GetString());
 
         // Exactly once: the same decision again finds nothing to resume.
         using var again = await api.Http.PostAsJsonAsync($"/api/v1/approvals/{approvalId}/reject", new { });
