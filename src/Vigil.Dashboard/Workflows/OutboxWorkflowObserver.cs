@@ -1,4 +1,5 @@
 using Vigil.Core.Events;
+using Vigil.Workflows.Activities;
 using Vigil.Workflows.Contracts;
 using Vigil.Workflows.Persistence;
 using EngineChange = Vigil.Workflows.Contracts.WorkflowInstanceChanged;
@@ -12,7 +13,7 @@ namespace Vigil.Dashboard.Workflows;
 public sealed class OutboxWorkflowObserver(EventOutbox outbox) : IWorkflowObserver
 {
     /// <summary>The bookmark event name of the Approval activity.</summary>
-    public const string ApprovalEvent = "Vigil.Approval";
+    public const string ApprovalEvent = ApprovalActivity.EventName;
 
     public Task InstanceChangedAsync(EngineChange change, CancellationToken cancellationToken) =>
         outbox.PublishAsync(
