@@ -15,6 +15,11 @@ public static class VigilApi
         api.MapApiKeysApi();
         api.MapAuditApi();
         api.MapHealthApi();
+        api.MapPoliciesApi();
+        api.MapWorkflowsApi();
+        api.MapWorkflowActivitiesApi();
+        api.MapWorkflowInstancesApi();
+        api.MapApprovalsApi();
         return endpoints;
     }
 }

@@ -5,16 +5,19 @@ using Vigil.Dashboard.Apis;
 using Vigil.Dashboard.Components;
 using Vigil.Dashboard.Hubs;
 using Vigil.Dashboard.Security;
+using Vigil.Dashboard.Workflows;
 
 namespace Vigil.Dashboard.Hosting;
 
 public static class DashboardPipeline
 {
-    /// <summary>Migrates the database, applies headless bootstrap, then builds the request pipeline and maps every endpoint.</summary>
+    /// <summary>Migrates the database, applies headless bootstrap, installs workflow templates, then builds the request pipeline and maps every endpoint.</summary>
     public static async Task<WebApplication> UseVigilDashboardAsync(this WebApplication app)
     {
         app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
         await app.Services.GetRequiredService<BootstrapService>().RunAsync();
+        // Before the outbox starts delivering events, so a template is never enabled, even for a moment, while events flow.
+        await app.Services.GetRequiredService<WorkflowTemplateInstaller>().InstallAsync();
 
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

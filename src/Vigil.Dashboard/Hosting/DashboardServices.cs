@@ -9,6 +9,7 @@ using Vigil.Core.Json;
 using Vigil.Dashboard.Accounts;
 using Vigil.Dashboard.Hubs;
 using Vigil.Dashboard.Security;
+using Vigil.Dashboard.Workflows;
 
 namespace Vigil.Dashboard.Hosting;
 
@@ -42,6 +43,7 @@ public static class DashboardServices
         services.AddSingleton<UiEventStream>();
         services.AddSingleton<IDomainEventSubscriber>(sp => sp.GetRequiredService<UiEventStream>());
         services.AddHostedService(sp => sp.GetRequiredService<UiEventStream>());
+        services.AddVigilWorkflowConsole();
         return builder;
     }
 
