@@ -15,6 +15,9 @@ public static class VigilApi
         api.MapApiKeysApi();
         api.MapAuditApi();
         api.MapHealthApi();
+        api.MapNodesApi();
+        api.MapEnrollmentTokensApi();
+        api.MapAgentEnrollmentApi();
         return endpoints;
     }
 }
