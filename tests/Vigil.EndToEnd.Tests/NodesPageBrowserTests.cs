@@ -52,10 +52,20 @@ public sealed class NodesPageBrowserTests
         await Assertions.Expect(tokenValue).ToHaveCountAsync(0);
         Assert.DoesNotContain(shown, await page.ContentAsync(), StringComparison.Ordinal);
 
-        // The token shown is a working one.
+        // The new token is listed by its prefix only, next to the used one the agent enrolled with.
+        var tokens = page.Locator("#enrollment-tokens-table");
+        await Assertions.Expect(tokens).ToContainTextAsync(shown[..12] + "…");
+        await Assertions.Expect(tokens).ToContainTextAsync("env=staging");
+        await Assertions.Expect(tokens.Locator(".token-status")).ToHaveTextAsync(["active", "used"]);
+        await Browser.ScreenshotAsync(page, "nodes-enrollment-tokens");
+
+        // Revoked from the page: enrolling with it is refused.
+        await tokens.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Assertions.Expect(tokens.Locator(".token-status")).ToHaveTextAsync(["revoked", "used"]);
         using var anonymous = host.CreateClient();
-        using var enrolled = await anonymous.PostAsJsonAsync("/api/v1/agents/enroll", new { token = shown, name = "from-dialog" }, VigilJson.Options);
-        Assert.True(enrolled.IsSuccessStatusCode, await enrolled.Content.ReadAsStringAsync());
-        Assert.Equal("from-dialog", (await enrolled.Content.ReadFromJsonAsync<JsonElement>(VigilJson.Options)).GetProperty("nodeName").GetString());
+        using var refused = await anonymous.PostAsJsonAsync("/api/v1/agents/enroll", new { token = shown, name = "from-dialog" }, VigilJson.Options);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("revoked", (await refused.Content.ReadFromJsonAsync<JsonElement>(VigilJson.Options)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }
