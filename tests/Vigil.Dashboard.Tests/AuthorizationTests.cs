@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
 using Vigil.Dashboard.Hosting;
 using Vigil.Dashboard.Security;
 using Vigil.Testing;
@@ -109,9 +110,33 @@ public sealed class AuthorizationTests(DashboardFixture fixture) : IClassFixture
             foreach (var method in hub.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             {
                 var policy = method.GetCustomAttribute<AuthorizeAttribute>()?.Policy ?? classPolicy.Policy;
-                Assert.True(policy is AccessPolicies.Operate or AccessPolicies.Administer, $"{hub.Name}.{method.Name} is callable by Viewers");
+                // The agent hub is the one hub people never reach: its policy admits the agent credential scheme only
+                // (checked below), so no user role (Viewer or otherwise) can call its methods at all.
+                Assert.True(
+                    policy is AccessPolicies.Operate or AccessPolicies.Administer || (policy == AgentAccess.Policy && AgentPolicyAdmitsOnlyAgents()),
+                    $"{hub.Name}.{method.Name} is callable by Viewers");
             }
         }
+    }
+
+    [Fact]
+    public async Task Viewer_keys_cannot_open_the_agent_hub()
+    {
+        var (_, viewerKey) = await fixture.Host.Api().CreateApiKeyAsync("authz-agent-hub", "Viewer");
+        using var viewer = fixture.Host.CreateClient(viewerKey);
+
+        using var response = await viewer.PostAsync($"{Vigil.Dashboard.Hubs.AgentHub.Route}/negotiate?negotiateVersion=1", null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.True(AgentPolicyAdmitsOnlyAgents());
+    }
+
+    private bool AgentPolicyAdmitsOnlyAgents()
+    {
+        var options = fixture.Host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthorizationOptions>>().Value;
+        var policy = options.GetPolicy(AgentAccess.Policy);
+        return policy is not null && policy.AuthenticationSchemes.SequenceEqual([AgentAccess.Scheme]) &&
+               policy.Requirements.OfType<Microsoft.AspNetCore.Authorization.Infrastructure.ClaimsAuthorizationRequirement>().Any(r => r.ClaimType == AgentAccess.NodeIdClaim);
     }
 
     private IEnumerable<RouteEndpoint> Endpoints() =>

@@ -4,14 +4,17 @@ using System.Text;
 namespace Vigil.Core.Accounts;
 
 /// <summary>
-/// Generates and hashes API keys. Keys are 256 random bits, so a fast SHA-256 is as strong as a slow password hash
+/// Generates and hashes API keys (and the other random secrets: enrollment tokens, agent credentials). Keys are 256 random bits, so a fast SHA-256 is as strong as a slow password hash
 /// and keeps every API request cheap.
 /// </summary>
 public static class ApiKeySecret
 {
     public const string Marker = "vgl_";
 
-    public static string Generate() => Marker + Base64Url(RandomNumberGenerator.GetBytes(32));
+    public static string Generate() => Generate(Marker);
+
+    /// <summary>A new secret starting with <paramref name="marker"/>, so a leaked secret says what kind it is.</summary>
+    public static string Generate(string marker) => marker + Base64Url(RandomNumberGenerator.GetBytes(32));
 
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 

@@ -20,6 +20,9 @@ public static class VigilApi
         api.MapWorkflowActivitiesApi();
         api.MapWorkflowInstancesApi();
         api.MapApprovalsApi();
+        api.MapNodesApi();
+        api.MapEnrollmentTokensApi();
+        api.MapAgentEnrollmentApi();
         return endpoints;
     }
 }

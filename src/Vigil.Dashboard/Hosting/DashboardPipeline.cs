@@ -29,11 +29,13 @@ public static class DashboardPipeline
         app.UseMiddleware<SetupRedirectMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets().Add(b => b.Metadata.Add(new AnonymousBecauseAttribute("static assets of the sign-in and setup pages")));
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHub<UiHub>(UiHub.Route);
+        app.MapHub<AgentHub>(AgentHub.Route);
         app.MapProbes();
         app.MapVigilApi();
         app.MapAccountEndpoints();

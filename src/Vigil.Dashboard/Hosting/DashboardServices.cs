@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Vigil.Core;
 using Vigil.Core.Accounts;
+using Vigil.Core.Agents;
 using Vigil.Core.Events;
 using Vigil.Core.Json;
 using Vigil.Dashboard.Accounts;
+using Vigil.Dashboard.Apis;
 using Vigil.Dashboard.Hubs;
 using Vigil.Dashboard.Security;
 using Vigil.Dashboard.Workflows;
@@ -44,7 +46,32 @@ public static class DashboardServices
         services.AddSingleton<IDomainEventSubscriber>(sp => sp.GetRequiredService<UiEventStream>());
         services.AddHostedService(sp => sp.GetRequiredService<UiEventStream>());
         services.AddVigilWorkflowConsole();
+        services.AddVigilAgentChannel();
         return builder;
+    }
+
+    /// <summary>Enrollment, node inventory, the agent hub's own authentication and the enrollment rate limit.</summary>
+    private static void AddVigilAgentChannel(this IServiceCollection services)
+    {
+        services.AddVigilAgents();
+        services.AddSingleton<AgentConnections>();
+        services.AddSingleton<IDomainEventSubscriber, RevokedAgentDisconnector>();
+        services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AgentCredentialAuthenticationHandler>(AgentAccess.Scheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AgentAccess.Policy, p => p.AddAuthenticationSchemes(AgentAccess.Scheme).RequireClaim(AgentAccess.NodeIdClaim));
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AgentEnrollmentApi.RateLimitPolicy, context => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AgentOptions>>().Value.EnrollmentsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
     }
 
     private static void AddVigilIdentity(this IServiceCollection services)

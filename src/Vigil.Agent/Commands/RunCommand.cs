@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Vigil.Agent.Connection;
+using Vigil.Agent.Facts;
+using Vigil.Agent.State;
+
+namespace Vigil.Agent.Commands;
+
+/// <summary>
+/// <c>vigil-agent run [--state-dir DIR] [--root DIR]</c>: the resident agent, as a worker service (systemd
+/// notify-aware) that stays connected to the console and reports the host under <c>--root</c>.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var stateDir = new Option<string?>("--state-dir") { Description = $"Where enrollment left the credential (default {AgentStateStore.DefaultDirectory})" };
+        var root = new Option<string>("--root") { Description = "Root of the filesystem to describe (a mounted image or container); default /", DefaultValueFactory = _ => "/" };
+        var command = new Command("run", "Connect to the console and report this host's facts and heartbeats until stopped") { stateDir, root };
+        command.SetAction(async (parse, cancellationToken) =>
+            await RunAsync(parse.GetValue(stateDir) ?? AgentStateStore.DefaultDirectory, parse.GetValue(root) ?? "/", cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string stateDirectory, string root, CancellationToken cancellationToken)
+    {
+        var store = new AgentStateStore(stateDirectory);
+        AgentState? state;
+        try
+        {
+            state = store.Load();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            await Console.Error.WriteLineAsync($"Cannot read {store.FilePath}: {ex.Message}");
+            return AgentExitCodes.Error;
+        }
+
+        if (state is null)
+        {
+            await Console.Error.WriteLineAsync($"Not enrolled: {store.FilePath} does not exist. Run `vigil-agent enroll --console URL --token TOKEN` first.");
+            return AgentExitCodes.Error;
+        }
+
+        if (!Directory.Exists(root))
+        {
+            await Console.Error.WriteLineAsync($"--root {root} is not a directory.");
+            return AgentExitCodes.Error;
+        }
+
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ ";
+            o.UseUtcTimestamp = true;
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Services.AddSystemd();
+        builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton(new HostFactsCollector(Path.GetFullPath(root)));
+        builder.Services.AddHostedService<AgentWorker>();
+        using var host = builder.Build();
+        await host.RunAsync(cancellationToken);
+        return Environment.ExitCode;
+    }
+}

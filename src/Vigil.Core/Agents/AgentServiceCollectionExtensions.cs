@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Core.Nodes;
+
+namespace Vigil.Core.Agents;
+
+public static class AgentServiceCollectionExtensions
+{
+    /// <summary>Enrollment, agent credentials, the node inventory and the offline sweep (<c>Vigil:Agents</c> options).</summary>
+    public static IServiceCollection AddVigilAgents(this IServiceCollection services)
+    {
+        services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.SectionName);
+        services.AddSingleton<EnrollmentTokenService>();
+        services.AddSingleton<AgentEnrollment>();
+        services.AddSingleton<AgentCredentials>();
+        services.AddSingleton<NodeInventory>();
+        services.AddHostedService<OfflineNodeSweeper>();
+        return services;
+    }
+}

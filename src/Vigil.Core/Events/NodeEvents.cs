@@ -1,0 +1,14 @@
+using System.Text.Json;
+
+namespace Vigil.Core.Events;
+
+// Node inventory events (contracts §4). One file because each is a one-line record.
+
+/// <summary>Once per node: its first connection with facts. Reconnects never raise it again.</summary>
+public sealed record NodeRegistered(string NodeId, string NodeName, string NodeType, IReadOnlyDictionary<string, string> Labels, JsonElement Facts) : DomainEvent;
+
+/// <summary>A node that was offline (or never seen) is connected and heartbeating.</summary>
+public sealed record NodeOnline(string NodeId, string NodeName) : DomainEvent;
+
+/// <summary>A node missed its heartbeats for longer than the configured timeout.</summary>
+public sealed record NodeOffline(string NodeId, string NodeName, DateTimeOffset? LastSeen) : DomainEvent;
