@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Vigil.Core.Storage;
 using Vigil.Workflows;
-using Vigil.Workflows.Bench;
 using Vigil.Workflows.Model;
 using Vigil.Workflows.Persistence;
 using Vigil.Workflows.Runtime;
@@ -115,7 +115,9 @@ finally
 static (IWorkflowRuntime Runtime, WorkflowDefinitionStore Definitions, WorkflowBookmarkStore Bookmarks) Engine(string path, JournalCommitMode mode)
 {
     var services = new ServiceCollection();
-    services.AddSingleton<IDbConnectionFactory>(new BenchDatabase(path));
+    // The SQLite file exactly as the console opens and migrates it.
+    new DatabaseMigrator(DatabaseSettings.ForSqliteFile(path), NullLogger<DatabaseMigrator>.Instance, NullLoggerFactory.Instance).Migrate();
+    services.AddSingleton<IDbConnectionFactory>(new SqliteConnectionFactory(path));
     services.AddVigilWorkflows(o => o.JournalCommitMode = mode);
     var provider = services.BuildServiceProvider();
     return (provider.GetRequiredService<IWorkflowRuntime>(), provider.GetRequiredService<WorkflowDefinitionStore>(), provider.GetRequiredService<WorkflowBookmarkStore>());
