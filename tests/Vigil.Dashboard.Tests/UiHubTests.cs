@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Core.Events;
@@ -13,23 +12,7 @@ public sealed class UiHubTests(DashboardFixture fixture) : IClassFixture<Dashboa
     public async Task Domain_events_reach_live_ui_clients_in_batches()
     {
         var (_, viewerKey) = await fixture.Host.Api().CreateApiKeyAsync("wall-display", "Viewer");
-        var received = new List<JsonElement>();
-        var gotRevocation = new TaskCompletionSource();
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(fixture.Host.BaseAddress, UiHub.Route), o => o.Headers["Authorization"] = "Bearer " + viewerKey)
-            .Build();
-        connection.On<JsonElement[]>(UiHub.EventsMethod, batch =>
-        {
-            lock (received)
-            {
-                received.AddRange(batch);
-                if (received.Any(e => e.GetProperty("type").GetString() == "ApiKeyRevoked"))
-                {
-                    gotRevocation.TrySetResult();
-                }
-            }
-        });
-        await connection.StartAsync();
+        await using var listener = await UiHubListener.ConnectAsync(fixture.Host, viewerKey);
 
         var outbox = fixture.Host.Services.GetRequiredService<EventOutbox>();
         await outbox.PublishAsync(new SignInFailed("someone@vigil.test", "wrong email or password", "192.0.2.7"));
@@ -37,15 +20,12 @@ public sealed class UiHubTests(DashboardFixture fixture) : IClassFixture<Dashboa
         var (id, _) = await admin.CreateApiKeyAsync("short-lived", "Viewer");
         await admin.Http.DeleteAsync($"/api/v1/api-keys/{id}");
 
-        await gotRevocation.Task.WaitAsync(TimeSpan.FromSeconds(15));
-        lock (received)
-        {
-            var revoked = received.Single(e => e.GetProperty("type").GetString() == "ApiKeyRevoked");
-            Assert.Equal("short-lived", revoked.GetProperty("name").GetString());
-            Assert.False(string.IsNullOrEmpty(revoked.GetProperty("id").GetString()));
-            Assert.Contains(received, e => e.GetProperty("type").GetString() == "ApiKeyCreated" && e.GetProperty("name").GetString() == "short-lived");
-            Assert.DoesNotContain(received, e => e.GetProperty("type").GetString() == "SignInFailed");
-        }
+        var received = await listener.WaitForAsync("ApiKeyRevoked", TimeSpan.FromSeconds(15));
+        var revoked = received.Single(e => UiHubListener.TypeOf(e) == "ApiKeyRevoked");
+        Assert.Equal("short-lived", revoked.GetProperty("name").GetString());
+        Assert.False(string.IsNullOrEmpty(revoked.GetProperty("id").GetString()));
+        Assert.Contains(received, e => UiHubListener.TypeOf(e) == "ApiKeyCreated" && e.GetProperty("name").GetString() == "short-lived");
+        Assert.DoesNotContain(received, e => UiHubListener.TypeOf(e) == "SignInFailed");
     }
 
     [Fact]

@@ -14,23 +14,7 @@ public sealed class WorkflowLiveUpdateTests(DashboardFixture fixture) : IClassFi
     {
         using var api = fixture.Host.Api();
         var (_, viewerKey) = await api.CreateApiKeyAsync("live-flows", "Viewer");
-        var received = new List<JsonElement>();
-        var gotApproval = new TaskCompletionSource();
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(fixture.Host.BaseAddress, UiHub.Route), o => o.Headers["Authorization"] = "Bearer " + viewerKey)
-            .Build();
-        connection.On<JsonElement[]>(UiHub.EventsMethod, batch =>
-        {
-            lock (received)
-            {
-                received.AddRange(batch);
-                if (received.Any(e => e.GetProperty("type").GetString() == "ApprovalRequested"))
-                {
-                    gotApproval.TrySetResult();
-                }
-            }
-        });
-        await connection.StartAsync(TestContext.Current.CancellationToken);
+        await using var listener = await UiHubListener.ConnectAsync(fixture.Host, viewerKey);
 
         using (await api.Http.PutAsJsonAsync("/api/v1/workflows/live", WorkflowJsonSamples.ManualApproval("live"), VigilJson.Options))
         {
@@ -39,16 +23,13 @@ public sealed class WorkflowLiveUpdateTests(DashboardFixture fixture) : IClassFi
         await api.PostJsonAsync("/api/v1/workflows/live/publish", new { });
         var instanceId = (await api.PostJsonAsync("/api/v1/workflows/live/start", new { })).GetProperty("instanceId").GetString();
 
-        await gotApproval.Task.WaitAsync(TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
-        lock (received)
-        {
-            var approval = received.Single(e => e.GetProperty("type").GetString() == "ApprovalRequested");
-            Assert.Equal(instanceId, approval.GetProperty("instanceId").GetString());
-            Assert.Equal("ask", approval.GetProperty("activityId").GetString());
-            Assert.Contains(received, e => e.GetProperty("type").GetString() == "WorkflowInstanceChanged"
-                && e.GetProperty("instanceId").GetString() == instanceId
-                && e.GetProperty("definitionId").GetString() == "live"
-                && e.GetProperty("status").GetString() == "suspended");
-        }
+        var received = await listener.WaitForAsync("ApprovalRequested", TimeSpan.FromSeconds(15));
+        var approval = received.Single(e => UiHubListener.TypeOf(e) == "ApprovalRequested");
+        Assert.Equal(instanceId, approval.GetProperty("instanceId").GetString());
+        Assert.Equal("ask", approval.GetProperty("activityId").GetString());
+        Assert.Contains(received, e => UiHubListener.TypeOf(e) == "WorkflowInstanceChanged"
+            && e.GetProperty("instanceId").GetString() == instanceId
+            && e.GetProperty("definitionId").GetString() == "live"
+            && e.GetProperty("status").GetString() == "suspended");
     }
 }
