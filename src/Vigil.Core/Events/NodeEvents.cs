@@ -12,3 +12,9 @@ public sealed record NodeOnline(string NodeId, string NodeName) : DomainEvent;
 
 /// <summary>A node missed its heartbeats for longer than the configured timeout.</summary>
 public sealed record NodeOffline(string NodeId, string NodeName, DateTimeOffset? LastSeen) : DomainEvent;
+
+/// <summary>A cloud connector isolated the node (security groups replaced, cordoned, labelled).</summary>
+public sealed record NodeQuarantined(string NodeId, string NodeName, string By, string Reason) : DomainEvent;
+
+/// <summary>The node was removed: terminated by its cloud connector or marked removed.</summary>
+public sealed record NodeRemoved(string NodeId, string NodeName, string By, string Reason) : DomainEvent;
