@@ -1,3 +1,4 @@
+using Vigil.Dashboard.Feeds;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +25,7 @@ public static class DashboardServices
         services.AddVigilCore(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSingleton(new StartInfo(DateTimeOffset.UtcNow));
         services.AddSingleton<HealthReporter>();
+        services.AddSingleton<ConsoleFeed>();
 
         services.AddVigilIdentity();
         services.AddScoped<AccountService>();
