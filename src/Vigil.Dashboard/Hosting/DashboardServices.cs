@@ -1,4 +1,3 @@
-using Vigil.Dashboard.Feeds;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Identity;
@@ -10,6 +9,7 @@ using Vigil.Core.Events;
 using Vigil.Core.Json;
 using Vigil.Dashboard.Accounts;
 using Vigil.Dashboard.Apis;
+using Vigil.Dashboard.Feeds;
 using Vigil.Dashboard.Hubs;
 using Vigil.Dashboard.Security;
 using Vigil.Dashboard.Workflows;
