@@ -69,6 +69,7 @@ public sealed class DashboardHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.AddVigilDashboard();
+        options.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
         await app.UseVigilDashboardAsync();
         await app.StartAsync();
