@@ -23,6 +23,7 @@ public static class VigilApi
         api.MapNodesApi();
         api.MapEnrollmentTokensApi();
         api.MapAgentEnrollmentApi();
+        api.MapFeedApi();
         return endpoints;
     }
 }

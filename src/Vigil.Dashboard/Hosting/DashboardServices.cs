@@ -26,7 +26,7 @@ public static class DashboardServices
         services.AddVigilCore(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSingleton(new StartInfo(DateTimeOffset.UtcNow));
         services.AddSingleton<HealthReporter>();
-        services.AddSingleton<ConsoleFeed>();
+        services.AddVigilFeeds();
 
         services.AddVigilIdentity();
         services.AddScoped<AccountService>();
