@@ -24,6 +24,8 @@ public static class VigilApi
         api.MapEnrollmentTokensApi();
         api.MapAgentEnrollmentApi();
         api.MapFeedApi();
+        api.MapSchedulesApi();
+        api.MapWorkflowHooksApi();
         return endpoints;
     }
 }

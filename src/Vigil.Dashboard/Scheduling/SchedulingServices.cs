@@ -51,6 +51,12 @@ public static class SchedulingServices
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<VigilScheduler>();
+        services.AddSingleton<ScanScheduleStore>();
+        services.AddSingleton<ScheduleTargetResolver>();
+        services.AddTransient<ScanScheduleJob>();
+        services.AddSingleton<ScanSchedules>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScanSchedules>());
+        services.AddSingleton<ScheduleBoard>();
         return services;
     }
 

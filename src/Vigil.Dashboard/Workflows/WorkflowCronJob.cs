@@ -17,17 +17,25 @@ public sealed class WorkflowCronJob(IWorkflowRuntime runtime, ILogger<WorkflowCr
     {
         var definitionId = context.MergedJobDataMap.GetString(DefinitionIdKey)!;
         var activityId = context.MergedJobDataMap.GetString(ActivityIdKey)!;
-        var firedAt = (context.ScheduledFireTimeUtc ?? context.FireTimeUtc).ToUniversalTime();
+        await StartAsync(definitionId, activityId, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, cancellationToken);
+    }
+
+    /// <summary>Starts the flow for the fire time; null when this fire time already started it (or it cannot start).</summary>
+    public async Task<string?> StartAsync(string definitionId, string activityId, DateTimeOffset fireTime, CancellationToken cancellationToken)
+    {
+        var firedAt = fireTime.ToUniversalTime();
         var payload = JsonSerializer.SerializeToElement(new { type = "Cron", definitionId, activityId, firedAt });
         try
         {
-            await runtime.StartAsync(
+            var instance = await runtime.StartAsync(
                 definitionId, payload, new StartOptions(activityId, StartKey: $"cron:{definitionId}:{activityId}:{firedAt:O}"), cancellationToken);
+            return instance?.Id;
         }
         catch (InvalidOperationException ex)
         {
             // Unpublished or changed since the trigger was scheduled; the next sync removes it.
             logger.LogWarning("Cron trigger {Activity} of workflow {Definition} did not start it: {Reason}", activityId, definitionId, ex.Message);
+            return null;
         }
     }
 }
