@@ -116,7 +116,8 @@ public sealed class FeedImporter(
             return new FeedImportOutcome(time.GetUtcNow(), feed.CurrentSnapshotId, false, 0, 0, 0, 0, failed + readable.Count, ex.Message);
         }
 
-        await SaveSuccessAsync(readable.Select((r, i) => r.Status with { LastSuccessAt = startedAt, AdvisoryCount = result.PerSource[i] }).ToArray(), result, cancellationToken);
+        var finishedAt = time.GetUtcNow();
+        await SaveSuccessAsync(readable.Select((r, i) => r.Status with { LastSuccessAt = finishedAt, AdvisoryCount = result.PerSource[i] }).ToArray(), result, cancellationToken);
         if (result.Skipped.Count > 0)
         {
             logger.LogWarning("Feed import skipped {Count} malformed record(s), e.g. {File}: {Reason}", result.Skipped.Count, result.Skipped[0].File, result.Skipped[0].Reason);

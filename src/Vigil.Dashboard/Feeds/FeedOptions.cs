@@ -11,6 +11,9 @@ public sealed class FeedOptions
     /// <summary>5-field cron of the periodic re-import; default every six hours, at a minute few other jobs use.</summary>
     public string Refresh { get; set; } = "17 */6 * * *";
 
+    /// <summary>Import when the console starts (in the background); test hosts that never match turn it off to save the CPU.</summary>
+    public bool ImportAtStart { get; set; } = true;
+
     /// <summary>IANA time zone of <see cref="Refresh"/>.</summary>
     public string RefreshTimeZone { get; set; } = "UTC";
 }

@@ -13,7 +13,11 @@ public sealed class FeedStartup(FeedImporter importer, VigilScheduler scheduler,
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        _ = importer.ImportAsync();
+        if (options.Value.ImportAtStart)
+        {
+            _ = importer.ImportAsync();
+        }
+
         try
         {
             var schedule = CronSchedule.Parse(options.Value.Refresh, options.Value.RefreshTimeZone);

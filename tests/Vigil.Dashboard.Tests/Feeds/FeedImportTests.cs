@@ -32,6 +32,7 @@ public sealed class FeedImportTests : IAsyncLifetime
                 ["Vigil:Feeds:Sources:1"] = MissingSource,
                 // A closed port: unreachable, and answered at once.
                 ["Vigil:Feeds:Sources:2"] = "http://127.0.0.1:9/osv/all.zip",
+                ["Vigil:Feeds:ImportAtStart"] = "true",
             },
         });
     }
