@@ -51,6 +51,8 @@ public sealed class DashboardHost : IAsyncDisposable
         {
             ["Vigil:DataDirectory"] = dataDirectory,
             ["Vigil:Feeds:Sources:0"] = RepoPaths.SharedFeeds,
+            // Importing the shared feeds costs seconds of CPU per host: tests that need a feed import it (API, page) or opt in.
+            ["Vigil:Feeds:ImportAtStart"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         if (options.Bootstrap)
@@ -69,6 +71,7 @@ public sealed class DashboardHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.AddVigilDashboard();
+        options.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
         await app.UseVigilDashboardAsync();
         await app.StartAsync();

@@ -11,4 +11,7 @@ public sealed record DashboardOptions
 
     /// <summary>Extra configuration, e.g. <c>["Vigil:Feeds:Sources:0"] = path</c>.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Test-only services added after the dashboard's own (e.g. a recording stand-in for a contract another part implements).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 }

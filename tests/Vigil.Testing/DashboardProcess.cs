@@ -54,6 +54,8 @@ public sealed class DashboardProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // As DashboardHost: no feed import at start unless the caller's environment asks for it.
+        start.Environment["Vigil__Feeds__ImportAtStart"] = "false";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -24,6 +24,9 @@ public static class VigilApi
         api.MapNodeAdministrationApi();
         api.MapEnrollmentTokensApi();
         api.MapAgentEnrollmentApi();
+        api.MapFeedApi();
+        api.MapSchedulesApi();
+        api.MapWorkflowHooksApi();
         return endpoints;
     }
 }

@@ -29,7 +29,9 @@ public static class WorkflowsApi
 
         var admin = flows.MapGroup("/").RequireAuthorization(AccessPolicies.Administer);
         admin.MapPost("/validate", Validate).WithName("ValidateWorkflow").WithSummary("Every error of a definition (200 either way)");
-        admin.MapPut("/{id}", SaveDraft).WithName("SaveWorkflowDraft").WithSummary("Create or update a draft (unreadable JSON is refused)");
+        admin.MapPut("/{id}", SaveDraft).WithName("SaveWorkflowDraft").WithSummary("Create or update a draft; an invalid one is refused (400 listing every error), nothing saved");
+        admin.MapPut("/{id}/work-in-progress", SaveWorkInProgress).WithName("SaveWorkflowWorkInProgress")
+            .WithSummary("Keep a half-built draft as it is (the designer's autosave); answers with what publishing would refuse");
         admin.MapPost("/import", Import).WithName("ImportWorkflow").WithSummary("Import definition JSON as a draft; invalid definitions are refused");
         admin.MapPost("/{id}/test-run", TestRun).WithName("TestRunWorkflow").WithSummary("Run the draft with sample trigger input; nothing is stored");
         admin.MapPost("/{id}/publish", Publish).WithName("PublishWorkflow").WithSummary("Publish the draft as the next immutable version");
@@ -42,8 +44,8 @@ public static class WorkflowsApi
 
     private static async Task<Ok<ItemsPage<DefinitionSummary>>> List(WorkflowDefinitionStore store, CancellationToken cancellationToken, int skip = 0, int take = 50)
     {
-        var all = await store.ListAsync(0, WorkflowDefinitionLookup.MaxDefinitions, cancellationToken);
-        return TypedResults.Ok(new ItemsPage<DefinitionSummary>(all.Skip(skip).Take(Math.Clamp(take, 1, 500)).ToArray(), all.Count));
+        var page = await store.ListAsync(Math.Max(0, skip), Math.Clamp(take, 1, 500), cancellationToken);
+        return TypedResults.Ok(new ItemsPage<DefinitionSummary>(page, await store.CountAsync(cancellationToken)));
     }
 
     private static Ok<JsonObject> Schema(WorkflowSchemaGenerator generator) => TypedResults.Ok(generator.Generate());
@@ -78,20 +80,41 @@ public static class WorkflowsApi
     private static async Task<Results<Ok<ValidationResult>, ProblemHttpResult>> SaveDraft(
         string id, JsonElement body, WorkflowDefinitionStore store, WorkflowValidator validator, CancellationToken cancellationToken)
     {
-        if (WorkflowProblems.TryParse(body, out var error) is not { } definition)
+        if (ReadForId(id, body) is not { } definition)
         {
-            return WorkflowProblems.Unreadable(error);
+            return WorkflowProblems.Unreadable(ReadError(id, body));
         }
 
-        if (definition.Id != id)
+        var validation = validator.Validate(definition);
+        if (!validation.IsValid)
         {
-            return WorkflowProblems.Unreadable($"The definition's id '{definition.Id}' is not the id in the URL ('{id}').");
+            return WorkflowProblems.Invalid(validation);
         }
 
-        // Drafts are work in progress (the designer saves half-built flows); the answer lists what publishing would refuse.
+        await store.SaveDraftAsync(definition, cancellationToken);
+        return TypedResults.Ok(validation);
+    }
+
+    private static async Task<Results<Ok<ValidationResult>, ProblemHttpResult>> SaveWorkInProgress(
+        string id, JsonElement body, WorkflowDefinitionStore store, WorkflowValidator validator, CancellationToken cancellationToken)
+    {
+        if (ReadForId(id, body) is not { } definition)
+        {
+            return WorkflowProblems.Unreadable(ReadError(id, body));
+        }
+
+        // Said explicitly by the caller: a half-built flow is kept as it is; publishing still refuses it.
         await store.SaveDraftAsync(definition, cancellationToken);
         return TypedResults.Ok(validator.Validate(definition));
     }
+
+    private static Vigil.Workflows.Model.WorkflowDefinition? ReadForId(string id, JsonElement body) =>
+        WorkflowProblems.TryParse(body, out _) is { } definition && definition.Id == id ? definition : null;
+
+    private static string ReadError(string id, JsonElement body) =>
+        WorkflowProblems.TryParse(body, out var error) is { } definition
+            ? $"The definition's id '{definition.Id}' is not the id in the URL ('{id}')."
+            : error;
 
     private static async Task<Results<Created<ValidationResult>, ProblemHttpResult>> Import(
         JsonElement body, WorkflowDefinitionStore store, WorkflowValidator validator, CancellationToken cancellationToken)

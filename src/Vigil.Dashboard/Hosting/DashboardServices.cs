@@ -11,6 +11,7 @@ using Vigil.Dashboard.Accounts;
 using Vigil.Dashboard.Apis;
 using Vigil.Dashboard.Feeds;
 using Vigil.Dashboard.Hubs;
+using Vigil.Dashboard.Scheduling;
 using Vigil.Dashboard.Security;
 using Vigil.Dashboard.Workflows;
 
@@ -25,7 +26,7 @@ public static class DashboardServices
         services.AddVigilCore(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddSingleton(new StartInfo(DateTimeOffset.UtcNow));
         services.AddSingleton<HealthReporter>();
-        services.AddSingleton<ConsoleFeed>();
+        services.AddVigilFeeds();
 
         services.AddVigilIdentity();
         services.AddScoped<AccountService>();
@@ -47,6 +48,7 @@ public static class DashboardServices
         services.AddSingleton<UiEventStream>();
         services.AddSingleton<IDomainEventSubscriber>(sp => sp.GetRequiredService<UiEventStream>());
         services.AddHostedService(sp => sp.GetRequiredService<UiEventStream>());
+        services.AddVigilScheduling(builder.Configuration);
         services.AddVigilWorkflowConsole();
         services.AddVigilAgentChannel();
         return builder;

@@ -5,7 +5,7 @@ using Vigil.Workflows.Persistence;
 namespace Vigil.Dashboard.Workflows;
 
 /// <summary>Publishing and enabling with their audit events, shared by the workflows API and the Workflows page.</summary>
-public sealed class WorkflowAdministration(WorkflowDefinitionStore definitions, EventOutbox outbox)
+public sealed class WorkflowAdministration(WorkflowDefinitionStore definitions, EventOutbox outbox, WorkflowCronTriggers cronTriggers)
 {
     /// <summary>Publishes the draft (or republishes the current version); null when the definition does not exist.</summary>
     /// <exception cref="Vigil.Workflows.Validation.WorkflowValidationException">Invalid; nothing was written.</exception>
@@ -18,6 +18,7 @@ public sealed class WorkflowAdministration(WorkflowDefinitionStore definitions, 
 
         var published = await definitions.PublishAsync(definition, actor, cancellationToken);
         await outbox.PublishAsync(new WorkflowPublished(actor, published.Id, published.Name, published.Version), cancellationToken);
+        await cronTriggers.SyncAsync(cancellationToken);
         return published;
     }
 
@@ -29,6 +30,7 @@ public sealed class WorkflowAdministration(WorkflowDefinitionStore definitions, 
         }
 
         await outbox.PublishAsync(new WorkflowEnabledChanged(actor, id, enabled), cancellationToken);
+        await cronTriggers.SyncAsync(cancellationToken);
         return true;
     }
 }

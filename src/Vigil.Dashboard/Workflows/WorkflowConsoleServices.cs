@@ -13,10 +13,16 @@ public static class WorkflowConsoleServices
     /// </summary>
     public static IServiceCollection AddVigilWorkflowConsole(this IServiceCollection services)
     {
+        // Before AddVigilWorkflows, whose default scheduler is only a fallback (TryAdd).
+        services.AddSingleton<IWorkflowTimerScheduler, QuartzWorkflowTimerScheduler>();
         services.AddVigilWorkflows();
         services.AddSingleton<IWorkflowObserver, OutboxWorkflowObserver>();
         services.AddSingleton<IDomainEventSubscriber, WorkflowEventAdapter>();
-        services.AddHostedService<WorkflowTimerSweeper>();
+        services.AddHostedService<WorkflowTimerCatchUp>();
+        services.AddSingleton<WorkflowCronTriggers>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorkflowCronTriggers>());
+        services.AddTransient<WorkflowTimerJob>();
+        services.AddTransient<WorkflowCronJob>();
         services.AddSingleton<WorkflowTemplateInstaller>();
         services.AddSingleton<ApprovalDesk>();
         services.AddSingleton<WorkflowAdministration>();

@@ -44,15 +44,20 @@ public sealed class FeedStore(string root)
         using var importLock = await AcquireImportLockAsync(cancellationToken);
         var records = new Dictionary<string, (OsvAdvisory Advisory, byte[] Line)>(StringComparer.Ordinal);
         var previousId = CurrentSnapshotId;
-        if (!replace)
+        LoadCurrent(records);
+        // What the previous snapshot held, to count honestly what this import added, changed and removed.
+        var previous = records.ToDictionary(r => r.Key, r => r.Value.Line, StringComparer.Ordinal);
+        if (replace)
         {
-            LoadCurrent(records);
+            records.Clear();
         }
 
         var skipped = new List<SkippedAdvisory>();
+        var perSource = new int[sources.Count];
         int imported = 0, withdrawn = 0;
-        foreach (var source in sources)
+        for (var index = 0; index < sources.Count; index++)
         {
+            var source = sources[index];
             var path = source;
             if (HttpFeedDownloader.IsUrl(source))
             {
@@ -96,6 +101,7 @@ public sealed class FeedStore(string root)
 
                 records[advisory.Id] = (advisory, OsvWriter.ToUtf8(advisory));
                 imported++;
+                perSource[index]++;
             }
         }
 
@@ -131,7 +137,16 @@ public sealed class FeedStore(string root)
         File.WriteAllText(pointer + ".tmp", manifest.Id);
         File.Move(pointer + ".tmp", pointer, overwrite: true);
         PruneSnapshots(snapshots, manifest.Id, previousId);
-        return new FeedImportResult(manifest.Id, manifest.Id != previousId, imported, withdrawn, records.Count, skipped);
+        var added = records.Keys.Count(id => !previous.ContainsKey(id));
+        var changed = records.Count(r => previous.TryGetValue(r.Key, out var line) && !line.AsSpan().SequenceEqual(r.Value.Line));
+        var removed = previous.Keys.Count(id => !records.ContainsKey(id));
+        return new FeedImportResult(manifest.Id, manifest.Id != previousId, imported, withdrawn, records.Count, skipped)
+        {
+            Added = added,
+            Updated = changed,
+            Removed = removed,
+            PerSource = perSource,
+        };
     }
 
     /// <summary>

@@ -14,8 +14,8 @@ public sealed class HttpFeedDownloader(HttpClient http, string cacheDirectory, F
     public static bool IsUrl(string source) =>
         Uri.TryCreate(source, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
-    /// <summary>Downloads (or revalidates) <paramref name="url"/>; returns the local zip path and whether it changed.</summary>
-    public async Task<(string Path, bool Changed)> DownloadAsync(string url, CancellationToken cancellationToken)
+    /// <summary>Downloads (or revalidates) <paramref name="url"/>; returns the local zip path, whether it changed, and its validators.</summary>
+    public async Task<FeedDownload> DownloadAsync(string url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(limits);
         Directory.CreateDirectory(cacheDirectory);
@@ -52,7 +52,7 @@ public sealed class HttpFeedDownloader(HttpClient http, string cacheDirectory, F
         {
             if (response.StatusCode == HttpStatusCode.NotModified && File.Exists(zip))
             {
-                return (zip, false);
+                return new FeedDownload(zip, false, await ReadOrNullAsync(etagFile, cancellationToken), ParseDate(await ReadOrNullAsync(modifiedFile, cancellationToken)));
             }
 
             if (!response.IsSuccessStatusCode)
@@ -79,7 +79,7 @@ public sealed class HttpFeedDownloader(HttpClient http, string cacheDirectory, F
             File.Move(partial, zip, overwrite: true);
             await WriteOrDeleteAsync(etagFile, response.Headers.ETag?.ToString(), cancellationToken);
             await WriteOrDeleteAsync(modifiedFile, response.Content.Headers.LastModified?.ToString("R"), cancellationToken);
-            return (zip, true);
+            return new FeedDownload(zip, true, response.Headers.ETag?.ToString(), response.Content.Headers.LastModified);
         }
     }
 
@@ -101,6 +101,12 @@ public sealed class HttpFeedDownloader(HttpClient http, string cacheDirectory, F
             await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
     }
+
+    private static async Task<string?> ReadOrNullAsync(string file, CancellationToken cancellationToken) =>
+        File.Exists(file) ? await File.ReadAllTextAsync(file, cancellationToken) : null;
+
+    private static DateTimeOffset? ParseDate(string? text) =>
+        DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var value) ? value : null;
 
     private static async Task WriteOrDeleteAsync(string file, string? value, CancellationToken cancellationToken)
     {

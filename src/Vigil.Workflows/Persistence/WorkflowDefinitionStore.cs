@@ -164,21 +164,36 @@ public sealed class WorkflowDefinitionStore
         return versions.AsList();
     }
 
+    // BIGINT casts: one numeric type from both providers, whatever their column types.
+    private const string SummaryColumns = """
+        SELECT id AS Id, name AS Name, description AS Description, CAST(latest_version AS BIGINT) AS Latest, CAST(published_version AS BIGINT) AS Published,
+               CAST(is_enabled AS BIGINT) AS Enabled, CAST(CASE WHEN draft_json IS NULL THEN 0 ELSE 1 END AS BIGINT) AS HasDraft, updated_at AS UpdatedAt
+        FROM workflow_definitions
+        """;
+
     /// <summary>A page of definitions ordered by name.</summary>
     public async Task<IReadOnlyList<DefinitionSummary>> ListAsync(int skip = 0, int take = 50, CancellationToken cancellationToken = default)
     {
         await using var connection = await _db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Id, string Name, string? Description, long Latest, long? Published, long Enabled, long HasDraft, long UpdatedAt)>(
-            new CommandDefinition(
-                _db.Dialect.Page("""
-                    -- BIGINT casts: one numeric type from both providers, whatever their column types.
-                    SELECT id, name, description, CAST(latest_version AS BIGINT), CAST(published_version AS BIGINT), CAST(is_enabled AS BIGINT),
-                           CASE WHEN draft_json IS NULL THEN 0 ELSE 1 END, updated_at
-                    FROM workflow_definitions ORDER BY name, id
-                    """),
-                new { skip, take }, cancellationToken: cancellationToken));
-        return rows.Select(r => new DefinitionSummary(
-            r.Id, r.Name, r.Description, (int)r.Latest, (int?)r.Published, r.Enabled != 0, r.HasDraft != 0, UnixTime.FromMs(r.UpdatedAt))).ToArray();
+        var rows = await connection.QueryAsync<SummaryRow>(
+            new CommandDefinition(_db.Dialect.Page(SummaryColumns + " ORDER BY name, id"), new { skip, take }, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToSummary()).ToArray();
+    }
+
+    /// <summary>How many definitions exist (the list's total, without reading them).</summary>
+    public async Task<int> CountAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM workflow_definitions", cancellationToken: cancellationToken));
+    }
+
+    /// <summary>One definition's list row; null when it does not exist.</summary>
+    public async Task<DefinitionSummary?> GetSummaryAsync(string definitionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _db.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<SummaryRow>(
+            new CommandDefinition(SummaryColumns + " WHERE id = @definitionId", new { definitionId }, cancellationToken: cancellationToken));
+        return row == default ? null : row.ToSummary();
     }
 
     /// <summary>Triggers of enabled, published versions listening to <paramref name="eventType"/>.</summary>
@@ -238,5 +253,11 @@ public sealed class WorkflowDefinitionStore
             VALUES (@Id, @Version, @ActivityId, @ActivityType, @EventType, @InputsJson)
             """,
             triggers, transaction, cancellationToken: cancellationToken));
+    }
+
+    private readonly record struct SummaryRow(string Id, string Name, string? Description, long Latest, long? Published, long Enabled, long HasDraft, long UpdatedAt)
+    {
+        public DefinitionSummary ToSummary() =>
+            new(Id, Name, Description, (int)Latest, (int?)Published, Enabled != 0, HasDraft != 0, UnixTime.FromMs(UpdatedAt));
     }
 }

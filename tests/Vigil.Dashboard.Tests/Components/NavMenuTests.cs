@@ -19,6 +19,7 @@ public sealed class NavMenuTests : ComponentTest
         Assert.Contains("settings/users", links);
         Assert.Contains("settings/api-keys", links);
         Assert.Contains("settings/audit", links);
+        Assert.Contains("settings/feed", links);
     }
 
     [Fact]
@@ -33,6 +34,7 @@ public sealed class NavMenuTests : ComponentTest
         Assert.DoesNotContain("settings/users", links);
         Assert.DoesNotContain("settings/api-keys", links);
         Assert.DoesNotContain("settings/audit", links);
+        Assert.DoesNotContain("settings/feed", links);
         Assert.Contains("Monitoring wall", nav.Markup);
     }
 }

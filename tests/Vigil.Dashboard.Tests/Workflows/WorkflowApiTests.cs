@@ -137,11 +137,37 @@ public sealed class WorkflowApiTests(DashboardFixture fixture) : IClassFixture<D
     }
 
     [Fact]
+    public async Task Saving_an_invalid_draft_is_refused_with_every_error_and_keeps_the_previous_draft()
+    {
+        using var api = Host.Api();
+        using var fresh = await PutAsync(api, "strict-new", WorkflowJsonSamples.Broken("strict-new"));
+        Assert.Equal(HttpStatusCode.BadRequest, fresh.StatusCode);
+        var problem = await fresh.Content.ReadFromJsonAsync<JsonElement>();
+        var expected = (await api.PostJsonAsync("/api/v1/workflows/validate", WorkflowJsonSamples.Broken("strict-new"))).GetProperty("errors").GetArrayLength();
+        Assert.Equal(expected, problem.GetProperty("errors").GetArrayLength());
+        using (var missing = await api.Http.GetAsync("/api/v1/workflows/strict-new"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        }
+
+        using (var valid = await PutAsync(api, "strict-kept", WorkflowJsonSamples.ManualLog("strict-kept")))
+        {
+            Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
+        }
+
+        using var broken = await PutAsync(api, "strict-kept", WorkflowJsonSamples.Broken("strict-kept"));
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        var kept = await api.GetJsonAsync("/api/v1/workflows/strict-kept");
+        Assert.DoesNotContain(kept.GetProperty("definition").GetProperty("activities").EnumerateArray(), a => a.GetProperty("id").GetString() == "mystery");
+    }
+
+    [Fact]
     public async Task Publishing_an_invalid_draft_is_refused_and_keeps_the_draft_unpublished()
     {
         using var api = Host.Api();
-        var saved = await PutAsync(api, "draft-broken", WorkflowJsonSamples.Broken("draft-broken"));
+        var saved = await api.Http.PutAsJsonAsync("/api/v1/workflows/draft-broken/work-in-progress", WorkflowJsonSamples.Broken("draft-broken"), VigilJson.Options);
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.False((await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("isValid").GetBoolean());
 
         using var publish = await api.Http.PostAsync("/api/v1/workflows/draft-broken/publish", null);
 
