@@ -23,6 +23,10 @@ public static class VigilApi
         api.MapNodesApi();
         api.MapEnrollmentTokensApi();
         api.MapAgentEnrollmentApi();
+        api.MapScansApi();
+        api.MapSbomsApi();
+        api.MapTriageApi();
+        endpoints.MapAgentScansApi();
         return endpoints;
     }
 }
