@@ -57,9 +57,9 @@ public sealed class ScanConsoleFixture : IAsyncLifetime
     }
 
     /// <summary>Polls the scan until <paramref name="condition"/> holds; fails with the last state and the agent's output.</summary>
-    public static async Task<JsonElement> WaitForScanAsync(DashboardHost host, string scanId, Func<JsonElement, bool> condition, Func<string>? context = null, TimeSpan? timeout = null)
+    public static async Task<JsonElement> WaitForScanAsync(DashboardHost host, string scanId, Func<JsonElement, bool> condition, Func<string>? context = null, TimeSpan? timeout = null, string? apiKey = null)
     {
-        using var api = host.Api();
+        using var api = host.Api(apiKey);
         var deadline = DateTime.UtcNow + (timeout ?? Patience);
         JsonElement scan;
         do

@@ -68,6 +68,11 @@ public sealed class SbomIntake(IOptions<ScanOptions> options)
 
         try
         {
+            if (!DeclaresBomFormat(json))
+            {
+                throw new SbomFormatException("not a CycloneDX BOM: the document has no top-level \"bomFormat\": \"CycloneDX\"");
+            }
+
             var sbom = CycloneDxReader.Read(System.Text.Encoding.UTF8.GetString(json));
             return new ReceivedSbom(sbom, gzipped ? body : Compress(json));
         }
@@ -94,6 +99,40 @@ public sealed class SbomIntake(IOptions<ScanOptions> options)
         using var output = new MemoryStream();
         unzip.CopyTo(output);
         return output.ToArray();
+    }
+
+    /// <summary>
+    /// Whether the JSON object names its format at the top level. The reader defaults a missing <c>bomFormat</c>, which
+    /// would let any JSON object (an SPDX document, say) pass as an empty BOM. Malformed JSON answers true here, so the
+    /// reader reports the parser's own words.
+    /// </summary>
+    private static bool DeclaresBomFormat(byte[] json)
+    {
+        try
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(json, new System.Text.Json.JsonReaderOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip });
+            if (!reader.Read() || reader.TokenType != System.Text.Json.JsonTokenType.StartObject)
+            {
+                return true;
+            }
+
+            while (reader.Read() && reader.TokenType == System.Text.Json.JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("bomFormat"u8))
+                {
+                    return true;
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+
+            return false;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return true;
+        }
     }
 
     /// <summary>The whole stream, or null as soon as it passes <paramref name="limit"/> bytes.</summary>
