@@ -39,6 +39,34 @@ public sealed class SbomUploadTests(ScanConsoleFixture console) : IClassFixture<
     }
 
     [Fact]
+    public async Task Vigil_scan_with_console_pushes_its_SBOM_and_the_console_matches_it()
+    {
+        Assert.SkipUnless(NpmProjectFixture.Available, "npm is needed to build the vulnerable npm fixture");
+        var root = new System.CommandLine.RootCommand("vigil") { Cli.Commands.ScanCommand.Create() };
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Environment.SetEnvironmentVariable("VIGIL_API_KEY", Host.AdminApiKey);
+        int exit;
+        try
+        {
+            exit = await root.Parse(["scan", Path.Combine(NpmProjectFixture.Path, "npm"), "--feed", NpmFeed, "--console", Host.BaseAddress.ToString(), "--name", "shop-api"])
+                .InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr }, TestContext.Current.CancellationToken);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("VIGIL_API_KEY", null);
+        }
+
+        Assert.True(exit == 0, $"{stdout}{stderr}");
+        Assert.Contains("NSWG-ECO-516", stdout.ToString(), StringComparison.Ordinal);
+        using var api = Host.Api();
+        var node = Assert.Single((await api.GetJsonAsync("/api/v1/nodes?type=application&search=shop-api")).GetProperty("items").EnumerateArray());
+        var scan = Assert.Single((await api.GetJsonAsync($"/api/v1/scans?nodeId={node.GetProperty("id").GetString()}")).GetProperty("items").EnumerateArray());
+        scan = await WaitForScanAsync(Host, scan.GetProperty("id").GetString()!, s => HasStatus(s, "complete"));
+        Assert.True(scan.GetProperty("summary").GetProperty("medium").GetInt32() >= 1, scan.ToString());
+    }
+
+    [Fact]
     public async Task Malformed_oversized_and_bomb_SBOMs_are_refused_with_the_reason_and_the_scan_says_so()
     {
         var malformed = await PushAsync("app-malformed", Encoding.UTF8.GetBytes("{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"components\":[{]}"));
