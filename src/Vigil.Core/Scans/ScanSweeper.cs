@@ -12,7 +12,8 @@ public sealed class ScanSweeper(ScanStore scans, IOptions<ScanOptions> options, 
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Before the host serves agents, so no fresh scan can be mistaken for an interrupted one.
+        // As the host starts: a scan Running now was left by the previous process (a fresh one needs an agent to
+        // connect, receive it and report progress first). Queued scans stay: their agents get them on reconnect.
         var interrupted = await scans.FailInterruptedAsync(cancellationToken);
         if (interrupted > 0)
         {
