@@ -10,4 +10,10 @@ public static class AgentJson
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
         WriteIndented = true,
     };
+
+    /// <summary>One object per line, for the SBOM worker's progress stream.</summary>
+    public static JsonSerializerOptions Lines { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 }

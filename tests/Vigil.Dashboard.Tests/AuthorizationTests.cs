@@ -85,7 +85,12 @@ public sealed class AuthorizationTests(DashboardFixture fixture) : IClassFixture
             checkedRequests++;
             var isPage = endpoint.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
             // A page's POST only renders the page's own forms; without an antiforgery token it is rejected before that.
-            var refused = response.StatusCode == HttpStatusCode.Forbidden || (isPage && !adminOnly && response.StatusCode == HttpStatusCode.BadRequest);
+            // Agent endpoints (the SBOM upload) admit the agent credential scheme only: a person's key is not even a
+            // known identity there, so the answer is 401, not 403.
+            var agentOnly = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == AgentAccess.Policy);
+            var refused = agentOnly
+                ? response.StatusCode == HttpStatusCode.Unauthorized && AgentPolicyAdmitsOnlyAgents()
+                : response.StatusCode == HttpStatusCode.Forbidden || (isPage && !adminOnly && response.StatusCode == HttpStatusCode.BadRequest);
             if (!refused)
             {
                 failures.Add($"{method} {url}: Viewer got {(int)response.StatusCode}");

@@ -9,7 +9,7 @@ using Vigil.Agent.State;
 namespace Vigil.Agent.Commands;
 
 /// <summary>
-/// <c>vigil-agent run [--state-dir DIR] [--root DIR]</c>: the resident agent, as a worker service (systemd
+/// <c>vigil-agent run [--state-dir DIR] [--root DIR] [--capabilities scanner]</c>: the resident agent, as a worker service (systemd
 /// notify-aware) that stays connected to the console and reports the host under <c>--root</c>.
 /// </summary>
 public static class RunCommand
@@ -18,13 +18,18 @@ public static class RunCommand
     {
         var stateDir = new Option<string?>("--state-dir") { Description = $"Where enrollment left the credential (default {AgentStateStore.DefaultDirectory})" };
         var root = new Option<string>("--root") { Description = "Root of the filesystem to describe (a mounted image or container); default /", DefaultValueFactory = _ => "/" };
-        var command = new Command("run", "Connect to the console and report this host's facts and heartbeats until stopped") { stateDir, root };
+        var capabilities = new Option<string[]>("--capabilities")
+        {
+            Description = "Extra roles this agent offers, e.g. scanner (takes registry-image scans); reported to the console",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("run", "Connect to the console, report this host's facts and heartbeats, and run its scans until stopped") { stateDir, root, capabilities };
         command.SetAction(async (parse, cancellationToken) =>
-            await RunAsync(parse.GetValue(stateDir) ?? AgentStateStore.DefaultDirectory, parse.GetValue(root) ?? "/", cancellationToken));
+            await RunAsync(parse.GetValue(stateDir) ?? AgentStateStore.DefaultDirectory, parse.GetValue(root) ?? "/", cancellationToken, parse.GetValue(capabilities) ?? []));
         return command;
     }
 
-    public static async Task<int> RunAsync(string stateDirectory, string root, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string stateDirectory, string root, CancellationToken cancellationToken, IReadOnlyList<string>? capabilities = null)
     {
         var store = new AgentStateStore(stateDirectory);
         AgentState? state;
@@ -61,7 +66,15 @@ public static class RunCommand
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddSystemd();
         builder.Services.AddSingleton(state);
-        builder.Services.AddSingleton(new HostFactsCollector(Path.GetFullPath(root)));
+        var roles = (capabilities ?? []).SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
+        if (roles.FirstOrDefault(r => r != "scanner") is { } unknown)
+        {
+            await Console.Error.WriteLineAsync($"--capabilities {unknown}: unknown capability (known: scanner).");
+            return AgentExitCodes.Error;
+        }
+
+        builder.Services.AddSingleton(new HostFactsCollector(Path.GetFullPath(root), roles));
+        builder.Services.AddSingleton<Scans.AgentScanner>();
         builder.Services.AddHostedService<AgentWorker>();
         using var host = builder.Build();
         await host.RunAsync(cancellationToken);

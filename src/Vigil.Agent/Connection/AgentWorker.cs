@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Vigil.Agent.Facts;
+using Vigil.Agent.Scans;
 using Vigil.Agent.State;
 
 namespace Vigil.Agent.Connection;
@@ -12,7 +13,7 @@ namespace Vigil.Agent.Connection;
 /// connection drops, then reconnect with backoff, forever. The one thing it does not retry is a refused credential:
 /// that agent was revoked, and the process exits with <see cref="AgentExitCodes.CredentialRefused"/>.
 /// </summary>
-public sealed class AgentWorker(AgentState state, HostFactsCollector facts, IHostApplicationLifetime lifetime, ILogger<AgentWorker> logger) : BackgroundService
+public sealed class AgentWorker(AgentState state, HostFactsCollector facts, AgentScanner scanner, IHostApplicationLifetime lifetime, ILogger<AgentWorker> logger) : BackgroundService
 {
     public const string HubPath = "/hubs/agent";
 
@@ -62,9 +63,12 @@ public sealed class AgentWorker(AgentState state, HostFactsCollector facts, IHos
         var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.Closed += error =>
         {
+            scanner.CancelAll();
             closed.TrySetResult(error);
             return Task.CompletedTask;
         };
+        connection.On<ScanCommand>("StartScan", command => scanner.Start(connection, command));
+        connection.On<string>("CancelScan", scanner.Cancel);
 
         await connection.StartAsync(stoppingToken);
         var welcome = await connection.InvokeAsync<ConsoleWelcome>("Hello", facts.Collect(), stoppingToken);

@@ -8,4 +8,7 @@ public sealed record HostFacts(
     string Architecture,
     IReadOnlyList<string> IpAddresses,
     string Root,
-    string AgentVersion);
+    string AgentVersion,
+    IReadOnlyList<int> ListeningPorts,
+    IReadOnlyList<string> ContainerRuntimes,
+    IReadOnlyList<string> Capabilities);

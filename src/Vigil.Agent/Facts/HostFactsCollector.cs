@@ -2,7 +2,6 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Runtime.InteropServices;
-using Vigil.Scanning.Catalogers;
 
 namespace Vigil.Agent.Facts;
 
@@ -10,7 +9,7 @@ namespace Vigil.Agent.Facts;
 /// Reads the host's facts. The OS and hostname come from files under <c>root</c> (so <c>--root</c> can describe a
 /// mounted image or container filesystem); kernel, architecture and addresses are the running machine's.
 /// </summary>
-public sealed class HostFactsCollector(string root)
+public sealed class HostFactsCollector(string root, IReadOnlyList<string>? capabilities = null)
 {
     public HostFacts Collect() => new(
         Hostname(),
@@ -19,7 +18,13 @@ public sealed class HostFactsCollector(string root)
         Architecture(RuntimeInformation.OSArchitecture),
         IpAddresses(),
         root,
-        typeof(HostFactsCollector).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown");
+        typeof(HostFactsCollector).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown",
+        ListeningPorts.Read(),
+        ContainerRuntimes.Detect(),
+        capabilities ?? []);
+
+    /// <summary>The root this agent scans.</summary>
+    public string Root => root;
 
     /// <summary>The architecture as uname(1) spells it, which is what people search for.</summary>
     public static string Architecture(System.Runtime.InteropServices.Architecture architecture) => architecture switch
@@ -65,12 +70,12 @@ public sealed class HostFactsCollector(string root)
 
     private OperatingSystemFacts? OperatingSystem()
     {
-        foreach (var path in OsReleaseReader.Paths)
+        foreach (var path in OsRelease.Paths)
         {
             var file = Path.Combine(root, path);
-            if (File.Exists(file) && OsReleaseReader.Parse(File.ReadAllText(file)) is { } identity)
+            if (File.Exists(file) && OsRelease.Parse(File.ReadAllText(file)) is { } identity)
             {
-                return new OperatingSystemFacts(identity.Id, identity.VersionId, identity.PrettyName);
+                return identity;
             }
         }
 

@@ -32,11 +32,12 @@ public static class ScanCommand
         var ignoreFile = new Option<string?>("--ignore-file") { Description = "Ids or aliases to leave out, with optional exp:YYYY-MM-DD and reason (.trivyignore-style text or YAML)" };
         var ignoreIds = new Option<string[]>("--ignore-ids") { Description = "Advisory ids or aliases to mask, comma-separated or repeated" };
         var policy = new Option<string?>("--policy") { Description = "Policy FILE (JSON/YAML) or NAME fetched from --console" };
-        var console = new Option<string?>("--console") { Description = "Console URL for --policy NAME (API key from VIGIL_API_KEY)" };
+        var console = new Option<string?>("--console") { Description = "Console URL: pushes the SBOM there (an image or application node) and serves --policy NAME; API key from VIGIL_API_KEY" };
+        var name = new Option<string?>("--name") { Description = "Node name of the SBOM pushed to --console (default: the target)" };
 
         var command = new Command("scan", "Match an SBOM or a target against OSV advisories; exit 1 when a fail criterion is met, 2 on error")
         {
-            target, sbom, feed, store, format, output, failOn, failOnCount, failOnScore, ignoreUnfixed, ignoreFile, ignoreIds, policy, console,
+            target, sbom, feed, store, format, output, failOn, failOnCount, failOnScore, ignoreUnfixed, ignoreFile, ignoreIds, policy, console, name,
         };
         foreach (var (_, option) in perSeverity)
         {
@@ -78,6 +79,7 @@ public static class ScanCommand
                 Output = parseResult.GetValue(output),
                 Policy = parseResult.GetValue(policy),
                 Console = parseResult.GetValue(console),
+                PushName = parseResult.GetValue(name),
                 IgnoreFile = parseResult.GetValue(ignoreFile),
                 // ThreatMapper's counts and score fail at ">= N"; the policy stores the largest value still allowed.
                 Overrides = new Policy

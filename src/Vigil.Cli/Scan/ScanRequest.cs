@@ -37,4 +37,7 @@ public sealed record ScanRequest
 
     /// <summary>Ignore file.</summary>
     public string? IgnoreFile { get; init; }
+
+    /// <summary>Node name for the SBOM pushed to <see cref="Console"/>; the target's name when null.</summary>
+    public string? PushName { get; init; }
 }

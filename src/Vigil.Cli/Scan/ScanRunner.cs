@@ -16,6 +16,11 @@ public static class ScanRunner
         var ignoreRules = request.IgnoreFile is null ? [] : IgnoreFileReader.ReadFile(request.IgnoreFile);
         policy = Merge(policy, request.Overrides, ignoreRules);
         var (document, unidentified) = await SbomSource.LoadAsync(request, cancellationToken);
+        if (request.Console is not null)
+        {
+            var scanId = await SbomPush.PushAsync(request, document, cancellationToken);
+            await Console.Error.WriteLineAsync($"SBOM pushed to {request.Console} (scan {scanId})");
+        }
         using var snapshot = await SnapshotSource.OpenAsync(request, cancellationToken);
         var match = new Matcher(snapshot.Snapshot).Match(document.Components, document.OperatingSystem);
         var evaluation = PolicyEvaluator.Evaluate(policy, match.Findings, DateOnly.FromDateTime(DateTime.UtcNow));

@@ -27,6 +27,10 @@ public static class VigilApi
         api.MapFeedApi();
         api.MapSchedulesApi();
         api.MapWorkflowHooksApi();
+        api.MapScansApi();
+        api.MapSbomsApi();
+        api.MapTriageApi();
+        endpoints.MapAgentScansApi();
         return endpoints;
     }
 }

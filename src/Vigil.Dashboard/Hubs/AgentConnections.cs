@@ -14,6 +14,10 @@ public sealed class AgentConnections
 
     public bool IsConnected(string nodeId) => _connections.Values.Any(c => c.NodeId == nodeId);
 
+    /// <summary>The ids of the node's connections on this instance (normally one).</summary>
+    public IReadOnlyList<string> ConnectionIdsOf(string nodeId) =>
+        _connections.Where(c => c.Value.NodeId == nodeId).Select(c => c.Key).ToList();
+
     /// <summary>Aborts every connection of the node; returns how many there were.</summary>
     public int Abort(string nodeId)
     {

@@ -3,17 +3,28 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Vigil.Core.Agents;
+using Vigil.Core.Events;
 using Vigil.Core.Nodes;
+using Vigil.Core.Scans;
+using Vigil.Dashboard.Scans;
 using Vigil.Dashboard.Security;
 
 namespace Vigil.Dashboard.Hubs;
 
 /// <summary>
 /// The agents' channel (<c>/hubs/agent</c>), authenticated by agent credential only (<see cref="AgentAccess"/>):
-/// agents say <see cref="Hello"/> with their host facts after every (re)connection, then send heartbeats.
+/// agents say <see cref="Hello"/> with their host facts after every (re)connection, then send heartbeats; during a
+/// scan they report progress or failure (the SBOM itself goes over HTTP, see <c>AgentScansApi</c>).
 /// </summary>
 [Authorize(Policy = AgentAccess.Policy)]
-public sealed class AgentHub(NodeInventory inventory, AgentConnections connections, IOptions<AgentOptions> options) : Hub
+public sealed class AgentHub(
+    NodeInventory inventory,
+    AgentConnections connections,
+    IOptions<AgentOptions> options,
+    ScanStore scans,
+    ScanDispatcher dispatcher,
+    UiEventStream uiEvents,
+    IHostApplicationLifetime lifetime) : Hub
 {
     public const string Route = "/hubs/agent";
 
@@ -26,10 +37,17 @@ public sealed class AgentHub(NodeInventory inventory, AgentConnections connectio
         return base.OnConnectedAsync();
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Remove(Context.ConnectionId);
-        return base.OnDisconnectedAsync(exception);
+        // A scan cannot outlive its agent's connection: fail it now rather than wait for a timeout. When the console
+        // itself stops, the next start fails it as "console restarted" instead, which is the true reason.
+        if (!lifetime.ApplicationStopping.IsCancellationRequested && !connections.IsConnected(NodeId))
+        {
+            await scans.FailRunningOfNodeAsync(NodeId, ScanFailures.AgentLost);
+        }
+
+        await base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>Stores the host's facts and marks the node online; the answer tells the agent its heartbeat interval.</summary>
@@ -47,7 +65,34 @@ public sealed class AgentHub(NodeInventory inventory, AgentConnections connectio
         }
 
         var name = Context.User?.Identity?.Name is { } actor && actor.StartsWith("agent:", StringComparison.Ordinal) ? actor["agent:".Length..] : "";
+        await dispatcher.AgentReadyAsync(NodeId, Context.ConnectionAborted);
         return new AgentWelcome(NodeId, name, options.Value.HeartbeatInterval);
+    }
+
+    /// <summary>
+    /// The agent's scan progress (the first report starts the scan). False tells the agent to stop: the scan was
+    /// cancelled, timed out or is not this node's. Progress goes to the live UI directly, not through the outbox, so
+    /// fifty scans reporting every second never load the database with events.
+    /// </summary>
+    public async Task<bool> ScanProgress(string scanId, string stage, int percent)
+    {
+        if (!await scans.ReportProgressAsync(scanId, NodeId, stage, percent, Context.ConnectionAborted))
+        {
+            return false;
+        }
+
+        await uiEvents.HandleAsync(new ScanProgressed(scanId, NodeId, stage, Math.Clamp(percent, 0, 99)), Context.ConnectionAborted);
+        return true;
+    }
+
+    /// <summary>The agent could not build the SBOM; <paramref name="error"/> says why (disk full, unreadable root, unsupported OS).</summary>
+    public async Task ScanFailed(string scanId, string error)
+    {
+        if (await scans.GetAsync(scanId, Context.ConnectionAborted) is { } scan && scan.NodeId == NodeId)
+        {
+            var reason = string.IsNullOrWhiteSpace(error) ? "The agent could not build the SBOM (no reason given); see its log." : error.Trim();
+            await scans.FailAsync(scanId, reason.Length > 2000 ? reason[..2000] : reason, Context.ConnectionAborted);
+        }
     }
 
     /// <summary>Keeps the node online; missing heartbeats for <see cref="AgentOptions.OfflineAfter"/> marks it offline.</summary>

@@ -1,0 +1,176 @@
+using System.IO.Compression;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Logging;
+using Vigil.Agent.Facts;
+using Vigil.Agent.State;
+
+namespace Vigil.Agent.Scans;
+
+/// <summary>
+/// Runs the console's scan commands, one at a time: the SBOM is built by a child process, progress is relayed at most
+/// once a second (and on every stage change), and the SBOM is uploaded gzip-compressed over HTTP with the agent's
+/// credential. A cancel, a refused progress report or a lost connection kills the child.
+/// </summary>
+public sealed class AgentScanner(AgentState state, HostFactsCollector facts, ILogger<AgentScanner> logger) : IDisposable
+{
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(10) };
+    private readonly Lock _gate = new();
+    private (string ScanId, CancellationTokenSource Stop)? _current;
+
+    public void Start(HubConnection hub, ScanCommand command)
+    {
+        CancellationTokenSource stop;
+        lock (_gate)
+        {
+            if (_current?.ScanId == command.ScanId)
+            {
+                return; // re-sent after a reconnect: already on it
+            }
+
+            _current?.Stop.Cancel();
+            stop = new CancellationTokenSource();
+            _current = (command.ScanId, stop);
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await RunAsync(hub, command, stop.Token);
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    if (_current?.ScanId == command.ScanId)
+                    {
+                        _current = null;
+                    }
+                }
+
+                stop.Dispose();
+            }
+        });
+    }
+
+    public void Cancel(string scanId)
+    {
+        lock (_gate)
+        {
+            if (_current?.ScanId == scanId)
+            {
+                logger.LogInformation("Scan {ScanId} cancelled by the console", scanId);
+                _current.Value.Stop.Cancel();
+            }
+        }
+    }
+
+    /// <summary>The connection dropped: the console has already failed the scan, so stop working on it.</summary>
+    public void CancelAll()
+    {
+        lock (_gate)
+        {
+            _current?.Stop.Cancel();
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task RunAsync(HubConnection hub, ScanCommand command, CancellationToken cancellationToken)
+    {
+        var id = command.ScanId;
+        var output = Path.Combine(Path.GetTempPath(), $"vigil-scan-{id}.cdx.json");
+        try
+        {
+            logger.LogInformation("Scan {ScanId} of {Root} started", id, facts.Root);
+            if (!await hub.InvokeAsync<bool>("ScanProgress", id, "starting", 0, cancellationToken))
+            {
+                return;
+            }
+
+            var lastSent = DateTime.MinValue;
+            var lastStage = "starting";
+            var outcome = await SbomWorkerProcess.RunAsync(facts.Root, output, async message =>
+            {
+                if (message.Stage == lastStage && DateTime.UtcNow - lastSent < ProgressInterval)
+                {
+                    return true;
+                }
+
+                lastSent = DateTime.UtcNow;
+                lastStage = message.Stage!;
+                return await hub.InvokeAsync<bool>("ScanProgress", id, message.Stage, message.Percent, cancellationToken);
+            }, cancellationToken);
+
+            if (outcome.StoppedByConsole)
+            {
+                logger.LogInformation("Scan {ScanId} stopped: the console no longer wants it", id);
+                return;
+            }
+
+            if (outcome.Error is { } error)
+            {
+                logger.LogWarning("Scan {ScanId} failed: {Error}", id, error);
+                await hub.InvokeAsync("ScanFailed", id, error, cancellationToken);
+                return;
+            }
+
+            if (!await hub.InvokeAsync<bool>("ScanProgress", id, "uploading", 92, cancellationToken))
+            {
+                return;
+            }
+
+            await UploadAsync(command, output, cancellationToken);
+            logger.LogInformation("Scan {ScanId}: SBOM uploaded", id);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Scan {ScanId} stopped", id);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Scan {ScanId} failed: {Error}", id, ex.Message);
+            try
+            {
+                await hub.InvokeAsync("ScanFailed", id, $"The agent could not finish the scan: {ex.Message}", CancellationToken.None);
+            }
+            catch (Exception report)
+            {
+                logger.LogWarning("Could not report the failure of scan {ScanId}: {Error}", id, report.Message);
+            }
+        }
+        finally
+        {
+            File.Delete(output);
+            File.Delete(output + ".gz");
+        }
+    }
+
+    private async Task UploadAsync(ScanCommand command, string output, CancellationToken cancellationToken)
+    {
+        var compressed = output + ".gz";
+        await using (var source = File.OpenRead(output))
+        await using (var target = File.Create(compressed))
+        await using (var zip = new GZipStream(target, CompressionLevel.Optimal))
+        {
+            await source.CopyToAsync(zip, cancellationToken);
+        }
+
+        await using var body = File.OpenRead(compressed);
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(new Uri(state.ConsoleUrl.TrimEnd('/') + "/"), command.UploadPath.TrimStart('/')))
+        {
+            Content = new StreamContent(body),
+        };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/gzip");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", state.Credential);
+        using var response = await _http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            // The console fails the scan itself when it refuses the SBOM; this is for the agent's log.
+            var detail = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new HttpRequestException($"the console refused the SBOM upload: HTTP {(int)response.StatusCode} {detail}", null, response.StatusCode);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Vigil.Scanning.CycloneDx;
+using Vigil.Scanning.Catalogers;
+using Vigil.Scanning.Sbom;
+using Vigil.Scanning.Sources;
+
+namespace Vigil.Agent.Scans;
+
+/// <summary>
+/// The child process that builds the SBOM (<c>vigil-agent sbom-worker --root R --out F</c>), so the resident agent
+/// never loads the scanner and gives its memory back when the scan ends. Progress goes to stdout as JSON lines; it
+/// exits when its parent does (stdin closes), so a killed agent leaves no orphan scan behind.
+/// </summary>
+public static class SbomWorker
+{
+    public const int Failed = 1;
+    public const int ParentGone = 3;
+
+    public static async Task<int> RunAsync(string root, string output, CancellationToken cancellationToken)
+    {
+        _ = WatchParentAsync();
+        try
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                return Fail($"Unsupported operating system ({System.Runtime.InteropServices.RuntimeInformation.OSDescription}): the agent scans Linux hosts only.");
+            }
+
+            if (!Directory.Exists(root))
+            {
+                return Fail($"The scan root {root} does not exist or is not a directory; fix the agent's --root.");
+            }
+
+            Report(new WorkerMessage("cataloging", 1));
+            // The host root's virtual file systems (/proc, /sys, ...) are skipped by the directory source itself.
+            var options = new SourceOptions();
+            var progress = new SyncProgress<CatalogProgress>(p => Report(new WorkerMessage("cataloging", Percent(p.FilesWalked), p.FilesWalked)));
+            var sbom = await SbomGenerator.GenerateAsync("dir:" + root, options, fileProgress: progress, cancellationToken: cancellationToken);
+            Report(new WorkerMessage("writing", 88, sbom.FilesWalked));
+            await using (var file = File.Create(output))
+            {
+                await CycloneDxWriter.WriteAsync(sbom.Document, file, sbom.SubjectType, cancellationToken);
+            }
+
+            Report(new WorkerMessage("written", 90, sbom.FilesWalked));
+            return 0;
+        }
+        catch (IOException ex) when (ex.HResult == 28 || ex.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase))
+        {
+            return Fail($"The disk is full on the agent while writing the SBOM ({Path.GetDirectoryName(output)}); free some space or point TMPDIR at a larger disk, then scan again.");
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return Fail($"Permission denied reading the scan root {root} ({ex.Message}); run vigil-agent as root (the systemd unit does) or choose a --root it can read.");
+        }
+        catch (SourceException ex)
+        {
+            return Fail($"The scan root could not be read: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Fail($"Building the SBOM failed: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    /// <summary>A progress estimate without a file count up front: it approaches 85 % as files are walked, never reaching it early.</summary>
+    public static int Percent(long filesWalked) => (int)(1 + (84 * (1 - Math.Exp(-filesWalked / 60_000.0))));
+
+    private static int Fail(string error)
+    {
+        Report(new WorkerMessage(null, 0, Error: error));
+        return Failed;
+    }
+
+    private static void Report(WorkerMessage message)
+    {
+        lock (Console.Out)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(message, AgentJson.Lines));
+            Console.Out.Flush();
+        }
+    }
+
+    private static async Task WatchParentAsync()
+    {
+        var stdin = Console.OpenStandardInput();
+        var buffer = new byte[64];
+        while (await stdin.ReadAsync(buffer) > 0)
+        {
+        }
+
+        Environment.Exit(ParentGone);
+    }
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using Vigil.Core.Scans;
+using Vigil.Dashboard.Scans;
+using Vigil.Dashboard.Security;
+
+namespace Vigil.Dashboard.Apis;
+
+/// <summary>The agents' HTTP side of a scan: the SBOM upload, authenticated by agent credential only.</summary>
+public static class AgentScansApi
+{
+    public static void MapAgentScansApi(this IEndpointRouteBuilder endpoints)
+    {
+        // Outside the people's /api/v1 group: its Read policy would demand a user role, which no agent has.
+        endpoints.MapPut($"{VigilApi.Prefix}/agent/scans/{{id}}/sbom", Upload)
+            .RequireAuthorization(AgentAccess.Policy)
+            .WithTags("Agents")
+            .WithName("UploadScanSbom")
+            .WithSummary("An agent uploads its scan's CycloneDX SBOM (gzip-compressed), which the console then matches")
+            .Accepts<byte[]>("application/gzip", "application/vnd.cyclonedx+json", "application/json");
+    }
+
+    private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> Upload(
+        string id, HttpRequest request, ClaimsPrincipal agent, ScanStore scans, SbomAcceptance acceptance, CancellationToken cancellationToken)
+    {
+        var nodeId = agent.FindFirstValue(AgentAccess.NodeIdClaim);
+        if (await scans.GetAsync(id, cancellationToken) is not { } scan || scan.NodeId != nodeId)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (scan.Status != ScanStatus.Running)
+        {
+            return TypedResults.Problem($"The scan is {ScanStorage.StatusText(scan.Status)}, not running; its SBOM is not needed any more.", statusCode: StatusCodes.Status409Conflict, title: "Scan not running");
+        }
+
+        var refused = await acceptance.AcceptAsync(scan, request, cancellationToken);
+        return refused is null
+            ? TypedResults.Accepted($"{VigilApi.Prefix}/scans/{id}")
+            : TypedResults.Problem(refused.Message, statusCode: refused.Status, title: "SBOM refused");
+    }
+}
