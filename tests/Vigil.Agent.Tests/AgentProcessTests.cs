@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Vigil.Testing;
 
@@ -112,6 +113,42 @@ public sealed class AgentProcessTests(AgentConsoleFixture console) : IClassFixtu
             .Build();
         var refused = await Assert.ThrowsAsync<HttpRequestException>(() => replay.StartAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Labelling_and_removing_a_node_is_on_its_timeline_and_in_the_audit_log_and_stops_its_agent()
+    {
+        using var state = new TempDirectory("vigil-agent-state");
+        var token = await console.CreateTokenAsync();
+        var (exitCode, output) = await AgentProcess.RunAsync("enroll", "--console", console.Host.BaseAddress.ToString(), "--token", token, "--name", "to-remove", "--state-dir", state.Path);
+        Assert.True(exitCode == 0, output);
+        var nodeId = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(state.Path, "agent.json"))).RootElement.GetProperty("nodeId").GetString()!;
+        await using var agent = AgentProcess.Start("run", "--state-dir", state.Path);
+        await console.WaitForNodeAsync(nodeId, n => n.GetProperty("status").GetString() == "online", Patience, () => agent.Output);
+        using var admin = console.Host.Api();
+
+        using var badLabel = await admin.Http.PutAsJsonAsync($"/api/v1/nodes/{nodeId}/labels/-bad", new { value = "x" });
+        using var label = await admin.Http.PutAsJsonAsync($"/api/v1/nodes/{nodeId}/labels/vigil/approved", new { value = "false" });
+        using var noReason = await admin.Http.PostAsJsonAsync($"/api/v1/nodes/{nodeId}/remove", new { reason = " " });
+        using var remove = await admin.Http.PostAsJsonAsync($"/api/v1/nodes/{nodeId}/remove", new { reason = "decommissioned" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, badLabel.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, label.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, remove.StatusCode);
+        Assert.Equal(3, await agent.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+        var node = await console.NodeAsync(nodeId);
+        Assert.Equal("removed", node.GetProperty("status").GetString());
+        Assert.Equal("false", node.GetProperty("labels").GetProperty("vigil/approved").GetString());
+
+        var timeline = await admin.WaitForJsonAsync($"/api/v1/nodes/{nodeId}/timeline",
+            t => t.GetProperty("items").EnumerateArray().Any(e => e.GetProperty("type").GetString() == "NodeRemoved"));
+        var types = timeline.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
+        Assert.Equal(["NodeRemoved", "NodeLabelled", "NodeOnline", "NodeRegistered", "AgentEnrolled"], types);
+        var audit = await admin.GetJsonAsync("/api/v1/audit?action=Node%20removed");
+        var entry = Assert.Single(audit.GetProperty("items").EnumerateArray(), e => e.GetProperty("target").GetString() == "to-remove");
+        Assert.Equal("decommissioned", entry.GetProperty("detail").GetString());
+        Assert.Equal("key:bootstrap", entry.GetProperty("actor").GetString());
     }
 
     private async Task<IReadOnlyList<string>> WaitForEventsAsync(string nodeId, Func<IReadOnlyList<string>, bool> condition)

@@ -23,6 +23,25 @@ public sealed class VigilApiClient(HttpClient http) : IDisposable
         return response.Content.Headers.ContentLength == 0 ? default : await response.Content.ReadFromJsonAsync<JsonElement>(VigilJson.Options);
     }
 
+    /// <summary>
+    /// Polls <paramref name="path"/> until <paramref name="condition"/> holds (things the outbox delivers after the
+    /// request returns) and returns the last answer either way, so the caller's assertion shows what was seen.
+    /// </summary>
+    public async Task<JsonElement> WaitForJsonAsync(string path, Func<JsonElement, bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var answer = await GetJsonAsync(path);
+            if (condition(answer) || DateTime.UtcNow > deadline)
+            {
+                return answer;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Creates an API key through the API and returns (id, key).</summary>
     public async Task<(string Id, string Key)> CreateApiKeyAsync(string name, string role, DateTimeOffset? expiresAt = null)
     {

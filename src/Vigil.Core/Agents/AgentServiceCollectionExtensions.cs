@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using Vigil.Core.Events;
 using Vigil.Core.Nodes;
 
 namespace Vigil.Core.Agents;
 
 public static class AgentServiceCollectionExtensions
 {
-    /// <summary>Enrollment, agent credentials, the node inventory and the offline sweep (<c>Vigil:Agents</c> options).</summary>
+    /// <summary>Enrollment, agent credentials, the node inventory, its administration and timeline, and the offline sweep (<c>Vigil:Agents</c> options).</summary>
     public static IServiceCollection AddVigilAgents(this IServiceCollection services)
     {
         services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.SectionName);
@@ -13,6 +14,9 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<AgentEnrollment>();
         services.AddSingleton<AgentCredentials>();
         services.AddSingleton<NodeInventory>();
+        services.AddSingleton<NodeAdministration>();
+        services.AddSingleton<NodeTimeline>();
+        services.AddSingleton<IDomainEventSubscriber>(sp => sp.GetRequiredService<NodeTimeline>());
         services.AddHostedService<OfflineNodeSweeper>();
         return services;
     }

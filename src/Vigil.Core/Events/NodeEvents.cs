@@ -14,7 +14,34 @@ public sealed record NodeOnline(string NodeId, string NodeName) : DomainEvent;
 public sealed record NodeOffline(string NodeId, string NodeName, DateTimeOffset? LastSeen) : DomainEvent;
 
 /// <summary>A cloud connector isolated the node (security groups replaced, cordoned, labelled).</summary>
-public sealed record NodeQuarantined(string NodeId, string NodeName, string By, string Reason) : DomainEvent;
+public sealed record NodeQuarantined(string NodeId, string NodeName, string By, string Reason) : DomainEvent, IAuditableEvent
+{
+    string IAuditableEvent.Actor => By;
+    public string Action => "Node quarantined";
+    public string? Target => NodeName;
+    public string? Detail => Reason;
+}
 
 /// <summary>The node was removed: terminated by its cloud connector or marked removed.</summary>
-public sealed record NodeRemoved(string NodeId, string NodeName, string By, string Reason) : DomainEvent;
+public sealed record NodeRemoved(string NodeId, string NodeName, string By, string Reason) : DomainEvent, IAuditableEvent
+{
+    string IAuditableEvent.Actor => By;
+    public string Action => "Node removed";
+    public string? Target => NodeName;
+    public string? Detail => Reason;
+}
+
+/// <summary>A person or a flow set a label on the node.</summary>
+public sealed record NodeLabelled(string NodeId, string NodeName, string Key, string Value, string By) : DomainEvent, IAuditableEvent
+{
+    string IAuditableEvent.Actor => By;
+    public string Action => "Node labelled";
+    public string? Target => NodeName;
+    public string? Detail => $"{Key}={Value}";
+}
+
+/// <summary>
+/// A notification a flow raised, kept on the node's timeline (and, once notification channels are configured,
+/// delivered through them).
+/// </summary>
+public sealed record NotificationRecorded(string? NodeId, string Title, string Text, string Severity, string By, string? DedupKey) : DomainEvent;

@@ -21,6 +21,7 @@ public static class VigilApi
         api.MapWorkflowInstancesApi();
         api.MapApprovalsApi();
         api.MapNodesApi();
+        api.MapNodeAdministrationApi();
         api.MapEnrollmentTokensApi();
         api.MapAgentEnrollmentApi();
         api.MapScansApi();

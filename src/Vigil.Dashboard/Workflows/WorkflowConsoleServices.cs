@@ -21,6 +21,8 @@ public static class WorkflowConsoleServices
         services.AddSingleton<ApprovalDesk>();
         services.AddSingleton<WorkflowAdministration>();
         services.AddSingleton<PolicyStore>();
+        services.AddSingleton<INodeActions, ConsoleNodeActions>();
+        services.AddSingleton<INotifier, ConsoleNotifier>();
         return services;
     }
 }

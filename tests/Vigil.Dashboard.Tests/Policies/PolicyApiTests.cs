@@ -38,6 +38,18 @@ public sealed class PolicyApiTests(DashboardFixture fixture) : IClassFixture<Das
     }
 
     [Fact]
+    public async Task Default_policy_of_the_pre_deployment_template_exists_from_first_start()
+    {
+        using var api = Host.Api();
+
+        var body = await api.GetJsonAsync("/api/v1/policies/default");
+
+        Assert.Equal("default", body.GetProperty("name").GetString());
+        Assert.Equal(0, body.GetProperty("maxCount").GetProperty("critical").GetInt32());
+        Assert.Equal(0, body.GetProperty("maxCount").GetProperty("high").GetInt32());
+    }
+
+    [Fact]
     public async Task Invalid_policy_is_refused_and_not_stored()
     {
         using var api = Host.Api();

@@ -33,7 +33,7 @@ public sealed class WorkflowEventAdapterTests(DashboardFixture fixture) : IClass
 
         await api.PostJsonAsync("/api/v1/workflows/on-feed/publish", new { });
         var adapter = Host.Services.GetServices<IDomainEventSubscriber>().OfType<WorkflowEventAdapter>().Single();
-        var feed = new FeedUpdated("snap-42", 3);
+        var feed = new FeedUpdated("snap-42", 3, 0, 0);
 
         // The outbox delivers at least once: a redelivery must not start a second instance.
         await adapter.HandleAsync(feed, TestContext.Current.CancellationToken);
@@ -58,7 +58,7 @@ public sealed class WorkflowEventAdapterTests(DashboardFixture fixture) : IClass
         await api.PostJsonAsync("/api/v1/workflows/off-feed/disable", new { });
         var adapter = Host.Services.GetServices<IDomainEventSubscriber>().OfType<WorkflowEventAdapter>().Single();
 
-        await adapter.HandleAsync(new FeedUpdated("snap-43", 1), TestContext.Current.CancellationToken);
+        await adapter.HandleAsync(new FeedUpdated("snap-43", 1, 0, 0), TestContext.Current.CancellationToken);
 
         var instances = await api.GetJsonAsync("/api/v1/workflow-instances?definitionId=off-feed");
         Assert.Equal(0, instances.GetProperty("total").GetInt32());

@@ -1,0 +1,10 @@
+-- A node's timeline: every domain event that names the node (registration, scans, findings, labels, removal,
+-- notifications), keyed by event id so the outbox's redelivery writes nothing twice.
+CREATE TABLE node_events (
+    event_id    TEXT NOT NULL PRIMARY KEY,
+    node_id     TEXT NOT NULL,
+    occurred_at TEXT NOT NULL,
+    type        TEXT NOT NULL,
+    payload     TEXT NOT NULL
+);
+CREATE INDEX ix_node_events_node ON node_events (node_id, occurred_at);
