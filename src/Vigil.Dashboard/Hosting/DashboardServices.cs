@@ -12,6 +12,7 @@ using Vigil.Dashboard.Apis;
 using Vigil.Dashboard.Feeds;
 using Vigil.Dashboard.Hubs;
 using Vigil.Dashboard.Scans;
+using Vigil.Dashboard.Wall;
 using Vigil.Dashboard.Security;
 using Vigil.Dashboard.Workflows;
 
@@ -51,6 +52,7 @@ public static class DashboardServices
         services.AddVigilWorkflowConsole();
         services.AddVigilAgentChannel();
         services.AddVigilScans();
+        services.AddVigilWall();
         return builder;
     }
 
