@@ -17,12 +17,16 @@ public static class ScanData
     public static async Task ImportFeedsAsync(DashboardHost host) =>
         await host.Services.GetRequiredService<ConsoleFeed>().Store.ImportAsync([RepoPaths.SharedFeeds]);
 
-    /// <summary>The CycloneDX JSON of the npm fixture (lodash 4.17.15, minimist 1.2.5) and the Go 1.19 binary together.</summary>
+    /// <summary>
+    /// The CycloneDX JSON of the npm fixture (lodash 4.17.15, minimist 1.2.5), the NuGet fixture (Newtonsoft.Json
+    /// 12.0.1, System.Text.Encodings.Web 4.5.0) and the Go 1.19 binary together: findings of every severity.
+    /// </summary>
     public static async Task<string> VulnerableSbomAsync()
     {
         var npm = await SbomGenerator.GenerateAsync("dir:" + Path.Combine(NpmProjectFixture.Path, "npm"), new SourceOptions());
+        var nuget = await SbomGenerator.GenerateAsync("dir:" + NuGetProjectFixture.Path, new SourceOptions());
         var go = await SbomGenerator.GenerateAsync("dir:" + Path.GetDirectoryName(GoBinaryFixture.Binary), new SourceOptions());
-        var document = npm.Document with { Components = [.. npm.Document.Components, .. go.Document.Components] };
+        var document = npm.Document with { Components = [.. npm.Document.Components, .. nuget.Document.Components, .. go.Document.Components] };
         return CycloneDxWriter.WriteToString(document);
     }
 

@@ -61,8 +61,8 @@ public sealed class WallBoard
                 Log(e, WallActivityKind.Scan, $"Scan of {s.NodeName} started", ScanLink(s.ScanId));
                 return false;
             case ScanProgressed p:
-                _scans[p.ScanId] = _scans.TryGetValue(p.ScanId, out var known)
-                    ? known with { Running = true, Stage = p.Stage, Percent = p.Percent }
+                _scans[p.ScanId] = _scans.TryGetValue(p.ScanId, out var seen)
+                    ? seen with { Running = true, Stage = p.Stage, Percent = p.Percent }
                     : new WallScan(p.ScanId, p.NodeId, NodeName(p.NodeId), true, p.Stage, p.Percent, p.OccurredAt);
                 return false;
             case ScanCompleted c:
@@ -84,7 +84,9 @@ public sealed class WallBoard
                 Log(e, WallActivityKind.Feed, $"Threat feed updated: {feed.Added} new, {feed.Changed} changed, {feed.Withdrawn} withdrawn advisories", null);
                 return false;
             case NodeRegistered r:
-                _nodes[r.NodeId] = new FleetNode(r.NodeId, r.NodeName, r.NodeType, NodeStorage.StatusText(NodeStatus.Online));
+                // Registration keeps the stored status (pushed images and applications stay offline); NodeOnline follows for agents.
+                _nodes[r.NodeId] = new FleetNode(r.NodeId, r.NodeName, r.NodeType,
+                    _nodes.TryGetValue(r.NodeId, out var known) ? known.Status : NodeStorage.StatusText(NodeStatus.Offline));
                 Log(e, WallActivityKind.NodeUp, $"{r.NodeName} joined the fleet ({r.NodeType})", null);
                 return false;
             case NodeOnline on:

@@ -23,12 +23,14 @@ public sealed class WallBoardTests
         Assert.False(board.Apply(new NodeOffline("n1", "web-1", null)));
         Assert.False(board.Apply(new NodeOnline("n3", "db-1")));
         Assert.False(board.Apply(new NodeRegistered("n4", "app-1", "application", new Dictionary<string, string>(), default)));
+        Assert.False(board.Apply(new NodeRegistered("n5", "edge-1", "host", new Dictionary<string, string>(), default)));
+        Assert.False(board.Apply(new NodeOnline("n5", "edge-1")));
         Assert.True(board.Apply(new NodeRemoved("n2", "web-2", "alice", "decommissioned")), "a removed node's findings must be recounted");
         board.Apply(new NodeOnline("n3", "db-1")); // twice: idempotent
 
         var fleet = board.Snapshot(DateTimeOffset.UtcNow).Fleet;
-        Assert.Equal((2, 1, 1), (fleet.Online, fleet.Offline, fleet.Removed));
-        Assert.Equal(new Dictionary<string, int> { ["application"] = 1, ["container"] = 1, ["host"] = 1 }, fleet.ByType);
+        Assert.Equal((2, 2, 1), (fleet.Online, fleet.Offline, fleet.Removed)); // online: db-1, edge-1; offline: web-1, app-1
+        Assert.Equal(new Dictionary<string, int> { ["host"] = 2, ["application"] = 1, ["container"] = 1 }, fleet.ByType);
     }
 
     [Fact]
