@@ -11,7 +11,7 @@ namespace Vigil.Dashboard.Wall;
 /// </summary>
 public sealed class WallBoard
 {
-    public const int ActivityKept = 30;
+    public const int ActivityKept = 15;
 
     private readonly Dictionary<string, FleetNode> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WallScan> _scans = new(StringComparer.Ordinal);
