@@ -30,6 +30,8 @@ public static class VigilApi
         api.MapScansApi();
         api.MapSbomsApi();
         api.MapTriageApi();
+        api.MapScanReportsApi();
+        api.MapFleetFindingsApi();
         endpoints.MapAgentScansApi();
         return endpoints;
     }

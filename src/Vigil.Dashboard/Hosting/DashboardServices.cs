@@ -14,6 +14,7 @@ using Vigil.Dashboard.Hubs;
 using Vigil.Dashboard.Scans;
 using Vigil.Dashboard.Scheduling;
 using Vigil.Dashboard.Security;
+using Vigil.Dashboard.Wall;
 using Vigil.Dashboard.Workflows;
 
 namespace Vigil.Dashboard.Hosting;
@@ -53,6 +54,7 @@ public static class DashboardServices
         services.AddVigilWorkflowConsole();
         services.AddVigilAgentChannel();
         services.AddVigilScans();
+        services.AddVigilWall();
         return builder;
     }
 
