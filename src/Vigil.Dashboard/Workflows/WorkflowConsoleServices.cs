@@ -27,6 +27,7 @@ public static class WorkflowConsoleServices
         services.AddSingleton<ApprovalDesk>();
         services.AddSingleton<WorkflowAdministration>();
         services.AddSingleton<PolicyStore>();
+        services.AddSingleton<IPolicyEvaluator, ConsolePolicyEvaluator>();
         services.AddSingleton<INodeActions, ConsoleNodeActions>();
         services.AddSingleton<INotifier, ConsoleNotifier>();
         return services;

@@ -5,13 +5,14 @@ using Vigil.Workflows.Contracts;
 namespace Vigil.Workflows.Activities;
 
 /// <summary>
-/// Suspends until a scan finishes: resumed by the ScanCompleted or ScanFailed event whose correlation key is the scan id.
+/// Suspends until a scan finishes: resumed by the ScanCompleted, ScanFailed or ScanCancelled event whose correlation key
+/// is the scan id; a cancelled scan continues along Failed (the event's type tells them apart).
 /// An event that arrives before the bookmark is stored is kept briefly by the engine and still resumes it.
 /// </summary>
 [Activity("Vigil.WaitForScan", "Scanning", "Wait for scan", Description = "Waits for a scan to complete or fail.", CanSuspend = true)]
 [ActivityInput("scanId", ActivityValueType.String, Required = true, Description = "Usually activities.<startScan>.outputs.scanId.")]
 [ActivityOutcomes(Completed, Failed)]
-[ActivityOutput("event", ActivityValueType.Object, Description = "The ScanCompleted or ScanFailed payload.")]
+[ActivityOutput("event", ActivityValueType.Object, Description = "The ScanCompleted, ScanFailed or ScanCancelled payload.")]
 public sealed class WaitForScanActivity : IWorkflowActivity
 {
     /// <summary>Outcome of a completed scan.</summary>
@@ -42,7 +43,7 @@ public sealed class WaitForScanActivity : IWorkflowActivity
         var payload = context.ResumePayload;
         context.SetOutput("event", payload);
         var failed = payload is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("type", out var type)
-            && type.ValueKind == JsonValueKind.String && type.GetString() == ScanFinishedEvents.Failed;
+            && type.ValueKind == JsonValueKind.String && type.GetString() is ScanFinishedEvents.Failed or ScanFinishedEvents.Cancelled;
         context.Complete(failed ? Failed : Completed);
         return ValueTask.CompletedTask;
     }

@@ -215,7 +215,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     private static IEnumerable<string> BookmarkEventNames(string eventType)
     {
         yield return eventType;
-        if (eventType is ScanFinishedEvents.Completed or ScanFinishedEvents.Failed)
+        if (eventType is ScanFinishedEvents.Completed or ScanFinishedEvents.Failed or ScanFinishedEvents.Cancelled)
         {
             yield return WaitForScanActivity.EventName;
         }

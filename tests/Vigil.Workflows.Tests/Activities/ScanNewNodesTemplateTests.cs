@@ -87,6 +87,20 @@ public sealed class ScanNewNodesTemplateTests : EngineTestBase
     }
 
     [Fact]
+    public async Task A_cancelled_scan_takes_the_Failed_outcome_instead_of_leaving_the_flow_waiting()
+    {
+        await Host.Definitions.PublishAsync(Template());
+        var started = await Host.Runtime.DispatchAsync(NodeRegistered("n5"));
+
+        await Host.Runtime.DispatchAsync(new WorkflowEvent("ScanCancelled", "sx-1", "scan-1", Json(new { type = "ScanCancelled", scanId = "scan-1", by = "ops@example.com" })));
+
+        var instance = await Host.Instances.GetAsync(Assert.Single(started.StartedInstanceIds));
+        Assert.Equal(WorkflowStatus.Finished, instance!.Status);
+        Assert.Equal("Scan of web-n5 was cancelled by ops@example.com", Assert.Single(_notifier.Sent).Text);
+        Assert.Empty(_nodes.Calls);
+    }
+
+    [Fact]
     public async Task A_scan_that_finishes_before_the_flow_waits_still_resumes_it()
     {
         // The scan completes while Start scan is still running, i.e. before the Wait for scan bookmark exists.
