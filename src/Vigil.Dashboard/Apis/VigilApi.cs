@@ -23,6 +23,8 @@ public static class VigilApi
         api.MapNodesApi();
         api.MapEnrollmentTokensApi();
         api.MapAgentEnrollmentApi();
+        api.MapPluginsApi();
+        api.MapIntegrationsApi();
         return endpoints;
     }
 }
