@@ -9,7 +9,8 @@ public static class PluginsServiceCollectionExtensions
     public static IServiceCollection AddVigilPlugins(this IServiceCollection services)
     {
         services.AddHttpClient();
-        services.AddSingleton<PluginTimeouts>();
+        // Vigil:Plugins:Timeouts:Startup / :Call as TimeSpans ("00:00:15").
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Vigil:Plugins:Timeouts").Get<PluginTimeouts>() ?? new PluginTimeouts());
         services.AddSingleton<SdkRegistryClient>(_ => new HostRegistryClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }));
         services.AddSingleton<PluginHostServices>();
         services.AddSingleton<PluginFolderLoader>();
