@@ -21,6 +21,7 @@ public sealed class PluginsFixture : IAsyncLifetime
         .AddBuilt("test.throwing")
         .AddBuilt("test.slow")
         .AddBuilt("vigil.sample")
+        .AddBuilt("vigil.docker-registry")
         .AddBuilt("vigil.sample", asFolder: "test.future")
         .EditManifest("test.future", m => m.Replace("\"vigil.sample\"", "\"test.future\"").Replace("\"^1.0\"", "\"^2.0\""))
         .AddCorrupt("test.corrupt");
