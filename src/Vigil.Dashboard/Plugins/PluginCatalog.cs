@@ -77,9 +77,22 @@ public sealed class PluginCatalog(
         }
         catch (PluginCallException ex)
         {
-            return InstalledPlugin.Failed(folder, null, ex.Message.Contains("did not answer", StringComparison.Ordinal)
+            return InstalledPlugin.Failed(folder, ManifestOrNull(folder), ex.Message.Contains("did not answer", StringComparison.Ordinal)
                 ? $"did not start within {timeouts.Startup.TotalSeconds:0} s"
                 : ex.Message);
+        }
+    }
+
+    /// <summary>The manifest alone (no assembly is touched), so a plugin that timed out still shows its name and version.</summary>
+    private static PluginManifest? ManifestOrNull(string folder)
+    {
+        try
+        {
+            return PluginManifestReader.Parse(File.ReadAllText(Path.Combine(folder, PluginManifest.FileName)));
+        }
+        catch (Exception ex) when (ex is PluginManifestException or IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 
