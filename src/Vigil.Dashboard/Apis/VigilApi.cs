@@ -33,6 +33,8 @@ public static class VigilApi
         api.MapScanReportsApi();
         api.MapFleetFindingsApi();
         endpoints.MapAgentScansApi();
+        api.MapPluginsApi();
+        api.MapIntegrationsApi();
         return endpoints;
     }
 }

@@ -11,6 +11,7 @@ using Vigil.Dashboard.Accounts;
 using Vigil.Dashboard.Apis;
 using Vigil.Dashboard.Feeds;
 using Vigil.Dashboard.Hubs;
+using Vigil.Dashboard.Plugins;
 using Vigil.Dashboard.Scans;
 using Vigil.Dashboard.Scheduling;
 using Vigil.Dashboard.Security;
@@ -55,6 +56,7 @@ public static class DashboardServices
         services.AddVigilAgentChannel();
         services.AddVigilScans();
         services.AddVigilWall();
+        services.AddVigilPlugins();
         return builder;
     }
 

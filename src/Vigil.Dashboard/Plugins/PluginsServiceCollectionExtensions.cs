@@ -1,0 +1,24 @@
+using Vigil.Dashboard.Integrations;
+using SdkRegistryClient = Vigil.Plugins.Sdk.Registries.IRegistryClient;
+
+namespace Vigil.Dashboard.Plugins;
+
+public static class PluginsServiceCollectionExtensions
+{
+    /// <summary>The plugin loader and catalog, the host services plugins get, and configured integrations.</summary>
+    public static IServiceCollection AddVigilPlugins(this IServiceCollection services)
+    {
+        services.AddHttpClient();
+        // Vigil:Plugins:Timeouts:Startup / :Call as TimeSpans ("00:00:15").
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Vigil:Plugins:Timeouts").Get<PluginTimeouts>() ?? new PluginTimeouts());
+        services.AddSingleton<SdkRegistryClient>(_ => new HostRegistryClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }));
+        services.AddSingleton<PluginHostServices>();
+        services.AddSingleton<PluginFolderLoader>();
+        services.AddSingleton<PluginCatalog>();
+        services.AddHostedService<PluginLoaderService>();
+        services.AddSingleton<IntegrationSecrets>();
+        services.AddSingleton<IntegrationStore>();
+        services.AddSingleton<IntegrationService>();
+        return services;
+    }
+}
