@@ -26,6 +26,8 @@ public static class VigilApi
         api.MapAgentEnrollmentApi();
         api.MapPluginsApi();
         api.MapIntegrationsApi();
+        api.MapNotificationRulesApi();
+        api.MapNotificationDeliveriesApi();
         return endpoints;
     }
 }

@@ -11,6 +11,7 @@ using Vigil.Dashboard.Accounts;
 using Vigil.Dashboard.Apis;
 using Vigil.Dashboard.Feeds;
 using Vigil.Dashboard.Hubs;
+using Vigil.Dashboard.Notifications;
 using Vigil.Dashboard.Plugins;
 using Vigil.Dashboard.Security;
 using Vigil.Dashboard.Workflows;
@@ -51,6 +52,7 @@ public static class DashboardServices
         services.AddVigilWorkflowConsole();
         services.AddVigilAgentChannel();
         services.AddVigilPlugins();
+        services.AddVigilNotifications(builder.Configuration);
         return builder;
     }
 
