@@ -11,4 +11,7 @@ public sealed record DashboardOptions
 
     /// <summary>Extra configuration, e.g. <c>["Vigil:Feeds:Sources:0"] = path</c>.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Receives the dashboard's log (at the configured levels), e.g. a <see cref="CapturedLogs"/>.</summary>
+    public Microsoft.Extensions.Logging.ILoggerProvider? Logs { get; init; }
 }
