@@ -23,6 +23,7 @@ requirements=(
   "/usr/share/rubygems-integration/all/specifications:ruby"       # installed gemspecs; Gem::Version cross-check
   "/usr/lib/python3/dist-packages/packaging:python3-packaging"   # PEP 440 cross-check
   "/usr/lib/python3/dist-packages/rpm:python3-rpm"               # rpm version cross-check
+  "/usr/lib/python3/dist-packages/aiosmtpd:python3-aiosmtpd"     # email channel: a real SMTP server with STARTTLS and AUTH
 )
 missing=()
 for requirement in "${requirements[@]}"; do

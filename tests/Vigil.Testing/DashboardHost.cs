@@ -70,6 +70,11 @@ public sealed class DashboardHost : IAsyncDisposable
         var builder = VigilWebApplication.CreateBuilder(["--urls", "http://127.0.0.1:0"], RepoPaths.Root);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
+        if (options.Logs is not null)
+        {
+            builder.Logging.AddProvider(options.Logs);
+        }
+
         builder.AddVigilDashboard();
         options.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();

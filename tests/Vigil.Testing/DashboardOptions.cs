@@ -14,4 +14,6 @@ public sealed record DashboardOptions
 
     /// <summary>Test-only services added after the dashboard's own (e.g. a recording stand-in for a contract another part implements).</summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
+    /// <summary>Receives the dashboard's log (at the configured levels), e.g. a <see cref="CapturedLogs"/>.</summary>
+    public Microsoft.Extensions.Logging.ILoggerProvider? Logs { get; init; }
 }

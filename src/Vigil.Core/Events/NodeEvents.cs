@@ -41,7 +41,11 @@ public sealed record NodeLabelled(string NodeId, string NodeName, string Key, st
 }
 
 /// <summary>
-/// A notification a flow raised, kept on the node's timeline (and, once notification channels are configured,
-/// delivered through them).
+/// A notification a flow raised, kept on the node's timeline and delivered through notification channels: the ones
+/// named in <see cref="Channels"/>, or, when none are named, those of the rules subscribed to flow notifications.
 /// </summary>
-public sealed record NotificationRecorded(string? NodeId, string Title, string Text, string Severity, string By, string? DedupKey) : DomainEvent;
+public sealed record NotificationRecorded(string? NodeId, string Title, string Text, string Severity, string By, string? DedupKey) : DomainEvent
+{
+    /// <summary>Names (or ids) of notification integrations to deliver to; empty = the rules decide.</summary>
+    public IReadOnlyList<string> Channels { get; init; } = [];
+}

@@ -35,6 +35,8 @@ public static class VigilApi
         endpoints.MapAgentScansApi();
         api.MapPluginsApi();
         api.MapIntegrationsApi();
+        api.MapNotificationRulesApi();
+        api.MapNotificationDeliveriesApi();
         return endpoints;
     }
 }

@@ -11,6 +11,7 @@ using Vigil.Dashboard.Accounts;
 using Vigil.Dashboard.Apis;
 using Vigil.Dashboard.Feeds;
 using Vigil.Dashboard.Hubs;
+using Vigil.Dashboard.Notifications;
 using Vigil.Dashboard.Plugins;
 using Vigil.Dashboard.Scans;
 using Vigil.Dashboard.Scheduling;
@@ -57,6 +58,7 @@ public static class DashboardServices
         services.AddVigilScans();
         services.AddVigilWall();
         services.AddVigilPlugins();
+        services.AddVigilNotifications(builder.Configuration);
         return builder;
     }
 

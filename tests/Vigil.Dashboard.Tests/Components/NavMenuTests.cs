@@ -6,7 +6,7 @@ namespace Vigil.Dashboard.Tests.Components;
 public sealed class NavMenuTests : ComponentTest
 {
     private static readonly string[] ProductSections =
-        ["", "nodes", "scans", "registries", "schedules", "workflows", "workflows/approvals", "policies", "integrations", "settings/health"];
+        ["", "nodes", "scans", "registries", "schedules", "workflows", "workflows/approvals", "policies", "integrations", "integrations/notifications", "settings/health"];
 
     [Fact]
     public void Admin_sees_the_whole_product_and_the_admin_settings()
