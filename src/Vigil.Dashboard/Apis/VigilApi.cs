@@ -24,6 +24,8 @@ public static class VigilApi
         api.MapNodeAdministrationApi();
         api.MapEnrollmentTokensApi();
         api.MapAgentEnrollmentApi();
+        api.MapPluginsApi();
+        api.MapIntegrationsApi();
         return endpoints;
     }
 }

@@ -11,6 +11,7 @@ using Vigil.Dashboard.Accounts;
 using Vigil.Dashboard.Apis;
 using Vigil.Dashboard.Feeds;
 using Vigil.Dashboard.Hubs;
+using Vigil.Dashboard.Plugins;
 using Vigil.Dashboard.Security;
 using Vigil.Dashboard.Workflows;
 
@@ -49,6 +50,7 @@ public static class DashboardServices
         services.AddHostedService(sp => sp.GetRequiredService<UiEventStream>());
         services.AddVigilWorkflowConsole();
         services.AddVigilAgentChannel();
+        services.AddVigilPlugins();
         return builder;
     }
 

@@ -13,7 +13,7 @@ namespace Vigil.Scanning.Registry;
 /// fetches a token from the challenge's realm (with the credentials, if any, else anonymously) and retries. Manifests
 /// pinned by digest and every blob are digest-verified; HTTPS unless <see cref="RegistryClientOptions.Insecure"/>.
 /// </summary>
-public sealed class RegistryClient : IRegistryClient, IDisposable
+public sealed partial class RegistryClient : IRegistryClient, IDisposable
 {
     private readonly HttpClient _http;
     private readonly RegistryClientOptions _options;

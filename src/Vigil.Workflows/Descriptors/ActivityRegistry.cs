@@ -13,6 +13,7 @@ public sealed class ActivityRegistry
 {
     private readonly ConcurrentDictionary<string, ActivityDescriptor> _byType = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Type, ObjectFactory> _factories = new();
+    private readonly ConcurrentDictionary<Type, IServiceProvider> _ownServices = new();
 
     /// <summary>Creates a registry holding <paramref name="activityTypes"/>.</summary>
     public ActivityRegistry(IEnumerable<ActivityRegistration> activityTypes)
@@ -41,6 +42,18 @@ public sealed class ActivityRegistry
         return stored;
     }
 
+    /// <summary>
+    /// Adds a plugin's activity type, created from the plugin's own <paramref name="services"/> (its registrations and
+    /// the host services it was given) rather than the host's.
+    /// </summary>
+    public ActivityDescriptor Register(Type activityType, IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var descriptor = Register(activityType);
+        _ownServices[activityType] = services;
+        return descriptor;
+    }
+
     /// <summary>Adds every activity class of an assembly (a plugin's).</summary>
     public void RegisterAssembly(Assembly assembly)
     {
@@ -58,6 +71,6 @@ public sealed class ActivityRegistry
     public IWorkflowActivity Create(ActivityDescriptor descriptor, IServiceProvider services)
     {
         var factory = _factories.GetOrAdd(descriptor.ClrType!, t => ActivatorUtilities.CreateFactory(t, Type.EmptyTypes));
-        return (IWorkflowActivity)factory(services, null);
+        return (IWorkflowActivity)factory(_ownServices.GetValueOrDefault(descriptor.ClrType!) ?? services, null);
     }
 }
