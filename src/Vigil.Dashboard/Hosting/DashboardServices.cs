@@ -7,6 +7,7 @@ using Vigil.Core.Accounts;
 using Vigil.Core.Agents;
 using Vigil.Core.Events;
 using Vigil.Core.Json;
+using Vigil.Dashboard.Cloud;
 using Vigil.Dashboard.Accounts;
 using Vigil.Dashboard.Apis;
 using Vigil.Dashboard.Feeds;
@@ -51,6 +52,7 @@ public static class DashboardServices
         services.AddVigilWorkflowConsole();
         services.AddVigilAgentChannel();
         services.AddVigilPlugins();
+        services.AddVigilCloud(builder.Configuration);
         return builder;
     }
 
