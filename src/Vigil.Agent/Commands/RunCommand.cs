@@ -18,13 +18,17 @@ public static class RunCommand
     {
         var stateDir = new Option<string?>("--state-dir") { Description = $"Where enrollment left the credential (default {AgentStateStore.DefaultDirectory})" };
         var root = new Option<string>("--root") { Description = "Root of the filesystem to describe (a mounted image or container); default /", DefaultValueFactory = _ => "/" };
-        var command = new Command("run", "Connect to the console and report this host's facts and heartbeats until stopped") { stateDir, root };
+        var metadata = new Option<Uri?>("--instance-metadata")
+        {
+            Description = "Read the cloud instance id from this EC2-style metadata endpoint (e.g. http://169.254.169.254); off by default",
+        };
+        var command = new Command("run", "Connect to the console and report this host's facts and heartbeats until stopped") { stateDir, root, metadata };
         command.SetAction(async (parse, cancellationToken) =>
-            await RunAsync(parse.GetValue(stateDir) ?? AgentStateStore.DefaultDirectory, parse.GetValue(root) ?? "/", cancellationToken));
+            await RunAsync(parse.GetValue(stateDir) ?? AgentStateStore.DefaultDirectory, parse.GetValue(root) ?? "/", parse.GetValue(metadata), cancellationToken));
         return command;
     }
 
-    public static async Task<int> RunAsync(string stateDirectory, string root, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string stateDirectory, string root, Uri? instanceMetadata, CancellationToken cancellationToken)
     {
         var store = new AgentStateStore(stateDirectory);
         AgentState? state;
@@ -61,7 +65,7 @@ public static class RunCommand
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddSystemd();
         builder.Services.AddSingleton(state);
-        builder.Services.AddSingleton(new HostFactsCollector(Path.GetFullPath(root)));
+        builder.Services.AddSingleton(new HostFactsCollector(Path.GetFullPath(root), instanceMetadata is null ? null : new InstanceMetadataClient(instanceMetadata)));
         builder.Services.AddHostedService<AgentWorker>();
         using var host = builder.Build();
         await host.RunAsync(cancellationToken);

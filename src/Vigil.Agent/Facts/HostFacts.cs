@@ -8,4 +8,5 @@ public sealed record HostFacts(
     string Architecture,
     IReadOnlyList<string> IpAddresses,
     string Root,
-    string AgentVersion);
+    string AgentVersion,
+    CloudFacts? Cloud = null);

@@ -1,3 +1,4 @@
+using Vigil.Dashboard.Cloud;
 using Vigil.Dashboard.Security;
 
 namespace Vigil.Dashboard.Apis;
@@ -26,6 +27,7 @@ public static class VigilApi
         api.MapAgentEnrollmentApi();
         api.MapPluginsApi();
         api.MapIntegrationsApi();
+        api.MapCloudNodeApi();
         return endpoints;
     }
 }
