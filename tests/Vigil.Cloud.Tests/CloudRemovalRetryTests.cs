@@ -23,7 +23,7 @@ public sealed class CloudRemovalRetryTests
         ec2.Answer("TerminateInstances", Ec2StandIn.Error("UnauthorizedOperation", "You are not authorized to perform this operation."), HttpStatusCode.Forbidden,
             scenario: "terminate", setState: "refused-once");
         ec2.Answer("TerminateInstances", Ec2StandIn.StateChange("TerminateInstances", InstanceId, "running", "shutting-down"),
-            scenario: "terminate", whenState: "refused-once", setState: "done");
+            scenario: "terminate", whenState: "refused-once", setState: "done", priority: 1);
         using var data = new TempDirectory("vigil-retry");
         string nodeId, apiKey;
         await using (var first = await StartAsync(data.Path, pollInterval: "01:00:00"))
