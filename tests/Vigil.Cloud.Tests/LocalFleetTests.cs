@@ -126,6 +126,18 @@ public sealed class LocalFleetTests(LocalFleetFixture fleet) : IClassFixture<Loc
     }
 
     [Fact]
+    public async Task The_console_loads_the_three_cloud_plugins_from_the_build_output()
+    {
+        var plugins = await Api.GetJsonAsync("/api/v1/plugins");
+
+        foreach (var id in new[] { "vigil.aws", "vigil.kubernetes", "vigil.localfleet" })
+        {
+            var plugin = plugins.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("id").GetString() == id);
+            Assert.True(plugin.GetProperty("state").GetString() == "loaded", plugin.ToString());
+        }
+    }
+
+    [Fact]
     public async Task Removal_rejects_an_unknown_mode_and_a_missing_reason()
     {
         using var response = await Api.Http.PostAsJsonAsync("/api/v1/nodes/whatever/cloud-removal", new { mode = "explode", reason = "" }, TestContext.Current.CancellationToken);
