@@ -23,13 +23,17 @@ public static class RunCommand
             Description = "Extra roles this agent offers, e.g. scanner (takes registry-image scans); reported to the console",
             AllowMultipleArgumentsPerToken = true,
         };
-        var command = new Command("run", "Connect to the console, report this host's facts and heartbeats, and run its scans until stopped") { stateDir, root, capabilities };
-        command.SetAction(async (parse, cancellationToken) =>
-            await RunAsync(parse.GetValue(stateDir) ?? AgentStateStore.DefaultDirectory, parse.GetValue(root) ?? "/", cancellationToken, parse.GetValue(capabilities) ?? []));
+        var metadata = new Option<Uri?>("--instance-metadata")
+        {
+            Description = "Read the cloud instance id from this EC2-style metadata endpoint (e.g. http://169.254.169.254); off by default",
+        };
+        var command = new Command("run", "Connect to the console, report this host's facts and heartbeats, and run its scans until stopped") { stateDir, root, capabilities, metadata };
+        command.SetAction(async (parse, cancellationToken) => await RunAsync(
+            parse.GetValue(stateDir) ?? AgentStateStore.DefaultDirectory, parse.GetValue(root) ?? "/", parse.GetValue(metadata), cancellationToken, parse.GetValue(capabilities) ?? []));
         return command;
     }
 
-    public static async Task<int> RunAsync(string stateDirectory, string root, CancellationToken cancellationToken, IReadOnlyList<string>? capabilities = null)
+    public static async Task<int> RunAsync(string stateDirectory, string root, Uri? instanceMetadata, CancellationToken cancellationToken, IReadOnlyList<string>? capabilities = null)
     {
         var store = new AgentStateStore(stateDirectory);
         AgentState? state;
@@ -73,7 +77,7 @@ public static class RunCommand
             return AgentExitCodes.Error;
         }
 
-        builder.Services.AddSingleton(new HostFactsCollector(Path.GetFullPath(root), roles));
+        builder.Services.AddSingleton(new HostFactsCollector(Path.GetFullPath(root), roles, instanceMetadata is null ? null : new InstanceMetadataClient(instanceMetadata)));
         builder.Services.AddSingleton<Scans.AgentScanner>();
         builder.Services.AddHostedService<AgentWorker>();
         using var host = builder.Build();

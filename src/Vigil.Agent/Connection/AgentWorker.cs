@@ -71,7 +71,8 @@ public sealed class AgentWorker(AgentState state, HostFactsCollector facts, Agen
         connection.On<string>("CancelScan", scanner.Cancel);
 
         await connection.StartAsync(stoppingToken);
-        var welcome = await connection.InvokeAsync<ConsoleWelcome>("Hello", facts.Collect(), stoppingToken);
+        var welcome = await connection.InvokeAsync<ConsoleWelcome>(
+            "Hello", await facts.CollectAsync(e => logger.LogWarning("Instance metadata unavailable: {Error}", e), stoppingToken), stoppingToken);
         backoff.Reset();
         logger.LogInformation("Connected to {Console} as node {NodeName} ({NodeId}); heartbeat every {Interval}", state.ConsoleUrl, welcome.NodeName, welcome.NodeId, welcome.HeartbeatInterval);
 

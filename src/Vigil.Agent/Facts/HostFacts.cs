@@ -11,4 +11,5 @@ public sealed record HostFacts(
     string AgentVersion,
     IReadOnlyList<int> ListeningPorts,
     IReadOnlyList<string> ContainerRuntimes,
-    IReadOnlyList<string> Capabilities);
+    IReadOnlyList<string> Capabilities,
+    CloudFacts? Cloud = null);

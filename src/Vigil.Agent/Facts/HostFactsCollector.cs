@@ -9,8 +9,23 @@ namespace Vigil.Agent.Facts;
 /// Reads the host's facts. The OS and hostname come from files under <c>root</c> (so <c>--root</c> can describe a
 /// mounted image or container filesystem); kernel, architecture and addresses are the running machine's.
 /// </summary>
-public sealed class HostFactsCollector(string root, IReadOnlyList<string>? capabilities = null)
+public sealed class HostFactsCollector(string root, IReadOnlyList<string>? capabilities = null, InstanceMetadataClient? metadata = null)
 {
+    private CloudFacts? _cloud;
+    private bool _cloudRead;
+
+    /// <summary>The facts, with the instance metadata when a metadata endpoint is configured (read once, then kept).</summary>
+    public async Task<HostFacts> CollectAsync(Action<string> metadataError, CancellationToken cancellationToken)
+    {
+        if (metadata is not null && !_cloudRead)
+        {
+            _cloud = await metadata.ReadAsync(metadataError, cancellationToken);
+            _cloudRead = _cloud is not null; // a metadata service that did not answer is asked again on reconnect
+        }
+
+        return Collect() with { Cloud = _cloud };
+    }
+
     public HostFacts Collect() => new(
         Hostname(),
         OperatingSystem(),

@@ -16,19 +16,51 @@ public sealed record NodeOffline(string NodeId, string NodeName, DateTimeOffset?
 /// <summary>A cloud connector isolated the node (security groups replaced, cordoned, labelled).</summary>
 public sealed record NodeQuarantined(string NodeId, string NodeName, string By, string Reason) : DomainEvent, IAuditableEvent
 {
+    /// <summary>The cloud integration and instance that acted, e.g. "prod AWS (i-0abc)"; null when none did.</summary>
+    public string? Via { get; init; }
+
+    /// <summary>What the provider answered.</summary>
+    public string? Outcome { get; init; }
+
     string IAuditableEvent.Actor => By;
     public string Action => "Node quarantined";
     public string? Target => NodeName;
-    public string? Detail => Reason;
+    public string? Detail => CloudAction.Detail(Reason, Via, Outcome);
 }
 
 /// <summary>The node was removed: terminated by its cloud connector or marked removed.</summary>
 public sealed record NodeRemoved(string NodeId, string NodeName, string By, string Reason) : DomainEvent, IAuditableEvent
 {
+    /// <summary>The cloud integration and instance that terminated the machine; null when only marked removed in Vigil.</summary>
+    public string? Via { get; init; }
+
+    /// <summary>What the provider answered.</summary>
+    public string? Outcome { get; init; }
+
     string IAuditableEvent.Actor => By;
     public string Action => "Node removed";
     public string? Target => NodeName;
-    public string? Detail => Reason;
+    public string? Detail => CloudAction.Detail(Reason, Via, Outcome);
+}
+
+/// <summary>
+/// A quarantine or termination through a cloud connector failed (or was refused); <paramref name="NextAttemptAt"/>
+/// says when it is tried again, null when it is not.
+/// </summary>
+public sealed record NodeRemovalFailed(string NodeId, string NodeName, string By, string Reason, string Via, string Error, int Attempt, DateTimeOffset? NextAttemptAt)
+    : DomainEvent, IAuditableEvent
+{
+    string IAuditableEvent.Actor => By;
+    public string Action => "Node removal failed";
+    public string? Target => NodeName;
+    public string? Detail => $"{Reason} — via {Via}, attempt {Attempt}: {Error}" + (NextAttemptAt is { } next ? $"; retrying at {next:u}" : "; not retried");
+}
+
+/// <summary>How the removal events describe a cloud action in the audit log.</summary>
+internal static class CloudAction
+{
+    public static string Detail(string reason, string? via, string? outcome) =>
+        via is null ? reason : $"{reason} — via {via}{(outcome is { Length: > 0 } ? ": " + outcome : "")}";
 }
 
 /// <summary>A person or a flow set a label on the node.</summary>

@@ -1,3 +1,4 @@
+using Vigil.Dashboard.Cloud;
 using Vigil.Dashboard.Security;
 
 namespace Vigil.Dashboard.Apis;
@@ -37,6 +38,7 @@ public static class VigilApi
         api.MapIntegrationsApi();
         api.MapNotificationRulesApi();
         api.MapNotificationDeliveriesApi();
+        api.MapCloudNodeApi();
         return endpoints;
     }
 }

@@ -9,6 +9,7 @@ using Vigil.Core.Events;
 using Vigil.Core.Json;
 using Vigil.Dashboard.Accounts;
 using Vigil.Dashboard.Apis;
+using Vigil.Dashboard.Cloud;
 using Vigil.Dashboard.Feeds;
 using Vigil.Dashboard.Hubs;
 using Vigil.Dashboard.Notifications;
@@ -59,6 +60,7 @@ public static class DashboardServices
         services.AddVigilWall();
         services.AddVigilPlugins();
         services.AddVigilNotifications(builder.Configuration);
+        services.AddVigilCloud(builder.Configuration);
         return builder;
     }
 

@@ -26,12 +26,11 @@ public sealed class RemoveNodeActivity : IWorkflowActivity
             "markRemoved" => NodeRemovalMode.MarkRemoved,
             _ => NodeRemovalMode.Quarantine,
         };
-        var action = await _nodes.RemoveAsync(
-            NodeIds.Resolve(context),
-            mode,
-            context.GetInput<string>("reason") ?? "",
-            $"workflow:{context.InstanceId}",
-            context.CancellationToken);
+        var request = new NodeRemovalRequest(NodeIds.Resolve(context), mode, context.GetInput<string>("reason") ?? "", $"workflow:{context.InstanceId}")
+        {
+            Workflow = new WorkflowOrigin(context.DefinitionId, context.InstanceId, context.ActivityId),
+        };
+        var action = await _nodes.RemoveAsync(request, context.CancellationToken);
         context.SetOutput("action", action);
         context.Complete();
     }

@@ -1,0 +1,28 @@
+using Vigil.Plugins.Sdk.Connectors;
+
+namespace Vigil.Plugins.LocalFleet;
+
+/// <summary>One configured local fleet: where its agents enroll, where instances live, which agent binary runs.</summary>
+public sealed record FleetOptions(string Name, Uri ConsoleUrl, string Directory, AgentCommand Agent)
+{
+    /// <summary>Reads the settings of the manifest's <c>local-fleet</c> connector.</summary>
+    /// <exception cref="ConnectorSettingsException">An unusable console URL.</exception>
+    public static FleetOptions From(ConnectorSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var url = settings.GetRequiredString("consoleUrl");
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var consoleUrl) || consoleUrl.Scheme is not ("http" or "https"))
+        {
+            throw new ConnectorSettingsException("consoleUrl", "must be an http(s) URL");
+        }
+
+        var directory = settings.GetString("directory") ?? DefaultDirectory(settings.InstanceName);
+        return new FleetOptions(settings.InstanceName, consoleUrl, Path.GetFullPath(directory), AgentCommand.Find(settings.GetString("agentPath")));
+    }
+
+    private static string DefaultDirectory(string fleetName)
+    {
+        var safe = string.Concat(fleetName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-'));
+        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "vigil", "localfleet", safe);
+    }
+}
