@@ -1,12 +1,20 @@
 using Vigil.Core.Events;
 using Vigil.Workflows.Model;
 using Vigil.Workflows.Persistence;
+using Vigil.Workflows.Validation;
 
 namespace Vigil.Dashboard.Workflows;
 
 /// <summary>Publishing and enabling with their audit events, shared by the workflows API and the Workflows page.</summary>
-public sealed class WorkflowAdministration(WorkflowDefinitionStore definitions, EventOutbox outbox)
+public sealed class WorkflowAdministration(WorkflowDefinitionStore definitions, WorkflowValidator validator, EventOutbox outbox)
 {
+    /// <summary>Saves a draft (work in progress, like the drafts API) and answers with what publishing would refuse.</summary>
+    public async Task<ValidationResult> SaveDraftAsync(WorkflowDefinition draft, CancellationToken cancellationToken = default)
+    {
+        await definitions.SaveDraftAsync(draft, cancellationToken);
+        return validator.Validate(draft);
+    }
+
     /// <summary>Publishes the draft (or republishes the current version); null when the definition does not exist.</summary>
     /// <exception cref="Vigil.Workflows.Validation.WorkflowValidationException">Invalid; nothing was written.</exception>
     public async Task<WorkflowDefinition?> PublishAsync(string id, string actor, CancellationToken cancellationToken = default)

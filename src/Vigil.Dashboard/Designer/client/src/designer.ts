@@ -74,7 +74,8 @@ class Designer {
     this.graph = new Graph({
       container: canvas,
       autoResize: true,
-      grid: { visible: true, size: 16, type: "dot", args: { color: "var(--vigil-canvas-dot)" } },
+      // A neutral, half-transparent dot reads well on both themes (grid colours cannot follow CSS variables).
+      grid: { visible: true, size: 16, type: "dot", args: { color: "rgba(128, 140, 160, 0.45)", thickness: 1.2 } },
       panning: { enabled: true, eventTypes: ["leftMouseDown", "mouseWheel"] },
       mousewheel: { enabled: true, modifiers: ["ctrl", "meta"], minScale: 0.2, maxScale: 2 },
       virtual: true,
@@ -127,6 +128,11 @@ class Designer {
       this.graph.addNodes(activities.map((a) => this.nodeOf(a)));
       this.graph.addEdges(connections.flatMap((c) => this.edgeOf(c) ?? []));
     });
+  }
+
+  reset() {
+    this.silently(() => this.graph.resetCells([]));
+    this.statuses.clear();
   }
 
   /** Called after the last chunk: fresh undo history and the whole flow in view. */
@@ -322,6 +328,11 @@ class Designer {
       void this.dotnet.invokeMethodAsync("OnHistoryChanged", history.canUndo(), history.canRedo());
     });
 
+    if (!this.options.readOnly) {
+      g.on("edge:mouseenter", ({ edge }) => edge.addTools([{ name: "button-remove", args: { distance: "50%" } }]));
+      g.on("edge:mouseleave", ({ edge }) => edge.removeTools());
+    }
+
     const container = this.host.querySelector<HTMLElement>(".vigil-canvas")!;
     container.addEventListener("keydown", (e) => this.onKey(e));
     if (!this.options.readOnly) {
@@ -356,6 +367,7 @@ class Designer {
       if (mod && key === "z" && !e.shiftKey) return this.undo(), true;
       if (mod && (key === "y" || (key === "z" && e.shiftKey))) return this.redo(), true;
       if (mod && key === "c") return this.copy(), true;
+      if (mod && key === "s") return void this.dotnet.invokeMethodAsync("OnShortcut", "save"), true;
       if (mod && key === "v") return this.paste(), true;
       if (mod && key === "a") return this.graph.select(this.graph.getNodes()), true;
       if (key === "delete" || key === "backspace") return this.removeSelected(), true;
@@ -507,6 +519,14 @@ export function call(id: string, method: string, ...args: unknown[]) {
   const designer = designers.get(id) as any;
   if (!designer) throw new Error(`No designer ${id}`);
   return designer[method](...args);
+}
+
+/** Lets the browser save text as a file (export). */
+export function download(fileName: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const link = Object.assign(document.createElement("a"), { href: url, download: fileName });
+  link.click();
+  URL.revokeObjectURL(url);
 }
 
 export function dispose(id: string) {
