@@ -176,7 +176,7 @@ class Designer {
 
   /** Instance view: activity id → completed | faulted | suspended | running, and the edges taken. */
   setRun(statuses: Record<string, string>, taken: CanvasConnection[]) {
-    const takenIds = new Set(taken.map(edgeId));
+    const takenKeys = new Set(taken.map(edgeId));
     for (const node of this.graph.getNodes()) {
       const status = statuses[node.id];
       if (status) this.statuses.set(node.id, status);
@@ -185,7 +185,7 @@ class Designer {
       node.attr("statusText/text", status ? statusLabel(status) : "", { quiet: true });
     }
     for (const edge of this.graph.getEdges()) {
-      edge.attr("line/class", takenIds.has(edge.id) ? "vigil-edge-line vigil-edge-taken" : "vigil-edge-line", { quiet: true });
+      edge.attr("line/class", takenKeys.has(edgeId(connectionOf(edge))) ? "vigil-edge-line vigil-edge-taken" : "vigil-edge-line", { quiet: true });
     }
   }
 
@@ -285,7 +285,13 @@ class Designer {
       this.graph.translate(40, 40);
       return;
     }
+    // Below about 0.55 the cards are unreadable: then show the start of the flow and leave the rest to panning.
     this.graph.zoomToFit({ padding: 48, maxScale: 1 });
+    if (this.graph.zoom() < 0.55) {
+      this.graph.zoomTo(0.55);
+      const first = this.graph.getNodes().reduce((a, b) => (b.getPosition().x < a.getPosition().x ? b : a));
+      this.graph.positionPoint(first.getPosition(), 60, "45%");
+    }
   }
 
   zoom(delta: number) {
@@ -420,7 +426,8 @@ class Designer {
           this.graph.addEdge(this.edgeOf(change)!);
           break;
         case "disconnected":
-          this.graph.getCellById(edgeId(change))?.remove();
+          // Drawn edges have X6's own ids: find the edge by what it connects.
+          this.graph.getEdges().find((e) => edgeId(connectionOf(e)) === edgeId(change))?.remove();
           break;
       }
     }, change.kind === "inputs");
@@ -482,6 +489,7 @@ function connectionOf(edge: Edge): CanvasConnection {
   return { source: edge.getSourceCellId(), outcome: edge.getSourcePortId() ?? "", target: edge.getTargetCellId() };
 }
 
+/** Identifies a connection by what it connects (source, outcome, target), as the definition does. */
 function edgeId(c: CanvasConnection) {
   return `${c.source}:${c.outcome}->${c.target}`;
 }
@@ -513,6 +521,11 @@ const designers = new Map<string, Designer>();
 export function create(id: string, host: HTMLElement, dotnet: DotNetRef, options: Options) {
   designers.get(id)?.dispose();
   designers.set(id, new Designer(host, dotnet, options));
+}
+
+/** The connections drawn, as "source:outcome->target" (tests and diagnostics). */
+export function connections(id: string) {
+  return designers.get(id)?.graph.getEdges().map((e) => edgeId(connectionOf(e))) ?? [];
 }
 
 export function call(id: string, method: string, ...args: unknown[]) {

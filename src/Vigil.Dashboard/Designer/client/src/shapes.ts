@@ -34,8 +34,8 @@ export function registerShapes() {
         },
       ],
       attrs: {
-        body: { refWidth: "100%", refHeight: "100%", rx: 10, ry: 10, class: "vigil-node-body" },
-        accent: { x: 0, y: 0, width: 6, refHeight: "100%", rx: 3, class: "vigil-node-accent" },
+        body: { width: NODE_WIDTH, height: nodeHeight(1), rx: 10, ry: 10, class: "vigil-node-body" },
+        accent: { x: 0, y: 0, width: 6, height: nodeHeight(1), rx: 3, class: "vigil-node-accent" },
         caption: { x: 18, y: 18, class: "vigil-node-caption" },
         title: { x: 18, y: 37, class: "vigil-node-title", textWrap: { width: NODE_WIDTH - 44, height: 20, ellipsis: true } },
         subtitle: { x: 18, y: 52, class: "vigil-node-subtitle" },
@@ -84,12 +84,13 @@ export function activityNode(a: CanvasActivity, displayName: string, category: s
     shape: NODE_SHAPE,
     x: a.x,
     y: a.y,
+    width: NODE_WIDTH,
     height: nodeHeight(a.outcomes.length),
     data: { type: a.type, outcomes: a.outcomes, inputs: a.inputs ?? {}, trigger },
     attrs: {
-      body: { class: trigger ? "vigil-node-body vigil-node-trigger" : "vigil-node-body" },
-      accent: { class: `vigil-node-accent vigil-category-${slug(category)}` },
-      caption: { text: (trigger ? "Trigger · " : "") + category },
+      body: { height: nodeHeight(a.outcomes.length), class: trigger ? "vigil-node-body vigil-node-trigger" : "vigil-node-body" },
+      accent: { height: nodeHeight(a.outcomes.length), class: `vigil-node-accent vigil-category-${slug(category)}` },
+      caption: { text: trigger && category === "Triggers" ? "Trigger" : trigger ? `Trigger · ${category}` : category },
       title: { text: unknown ? `${a.type} (not installed)` : displayName },
       subtitle: { text: a.id },
     },
@@ -104,6 +105,7 @@ export function syncPorts(node: Node, outcomes: string[]) {
   node.removePorts(current.map((id) => ({ id })));
   node.addPorts(outPorts(outcomes));
   node.setSize(NODE_WIDTH, nodeHeight(outcomes.length));
+  node.setAttrs({ body: { height: nodeHeight(outcomes.length) }, accent: { height: nodeHeight(outcomes.length) } });
   node.setData({ outcomes }, { overwrite: false });
 }
 
