@@ -78,7 +78,6 @@ class Designer {
       grid: { visible: true, size: 16, type: "dot", args: { color: "rgba(128, 140, 160, 0.45)", thickness: 1.2 } },
       panning: { enabled: true, eventTypes: ["leftMouseDown", "mouseWheel"] },
       mousewheel: { enabled: true, modifiers: ["ctrl", "meta"], minScale: 0.2, maxScale: 2 },
-      virtual: true,
       interacting: readOnly ? { nodeMovable: false, edgeMovable: false, edgeLabelMovable: false, magnetConnectable: false } : { edgeLabelMovable: false },
       connecting: {
         router: { name: "normal" },
@@ -182,7 +181,7 @@ class Designer {
       if (status) this.statuses.set(node.id, status);
       else this.statuses.delete(node.id);
       node.attr("body/class", this.bodyClass(node, false, status), { quiet: true });
-      node.attr("statusText/text", status ? statusLabel(status) : "", { quiet: true });
+      node.attr({ statusText: { text: status ? statusLabel(status) : "", class: `vigil-node-status vigil-status-${status ?? "none"}` } }, { quiet: true });
     }
     for (const edge of this.graph.getEdges()) {
       edge.attr("line/class", takenKeys.has(edgeId(connectionOf(edge))) ? "vigil-edge-line vigil-edge-taken" : "vigil-edge-line", { quiet: true });

@@ -37,7 +37,7 @@ export function registerShapes() {
         body: { width: NODE_WIDTH, height: nodeHeight(1), rx: 10, ry: 10, class: "vigil-node-body" },
         accent: { x: 0, y: 0, width: 6, height: nodeHeight(1), rx: 3, class: "vigil-node-accent" },
         caption: { x: 18, y: 18, class: "vigil-node-caption" },
-        title: { x: 18, y: 37, class: "vigil-node-title", textWrap: { width: NODE_WIDTH - 44, height: 20, ellipsis: true } },
+        title: { x: 18, y: 37, class: "vigil-node-title" },
         subtitle: { x: 18, y: 52, class: "vigil-node-subtitle" },
         statusText: { x: NODE_WIDTH - 12, y: 18, textAnchor: "end", class: "vigil-node-status" },
         divider: { x1: 6, y1: HEADER - 2, x2: NODE_WIDTH, y2: HEADER - 2, class: "vigil-node-divider" },
@@ -91,7 +91,8 @@ export function activityNode(a: CanvasActivity, displayName: string, category: s
       body: { height: nodeHeight(a.outcomes.length), class: trigger ? "vigil-node-body vigil-node-trigger" : "vigil-node-body" },
       accent: { height: nodeHeight(a.outcomes.length), class: `vigil-node-accent vigil-category-${slug(category)}` },
       caption: { text: trigger && category === "Triggers" ? "Trigger" : trigger ? `Trigger · ${category}` : category },
-      title: { text: unknown ? `${a.type} (not installed)` : displayName },
+      // Plain text, cut by length: measuring text (X6's textWrap) for every card makes big flows slow to open.
+      title: { text: ellipsis(unknown ? `${a.type} (not installed)` : displayName, 26) },
       subtitle: { text: a.id },
     },
     ports: { items: ports(a.outcomes, trigger) },
@@ -121,6 +122,10 @@ function outPorts(outcomes: string[]) {
     args: { x: NODE_WIDTH, y: HEADER + i * ROW + ROW / 2 },
     attrs: { text: { text: outcome, class: "vigil-port-label" } },
   }));
+}
+
+function ellipsis(text: string, max: number) {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function slug(text: string) {
