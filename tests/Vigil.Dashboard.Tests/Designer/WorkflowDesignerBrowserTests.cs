@@ -70,6 +70,9 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
             await Assertions.Expect(designer.Page.Locator("#designer-validity")).ToHaveTextAsync("Valid");
             await Assertions.Expect(designer.Page.Locator(".vigil-canvas .vigil-node-problem:not(.vigil-hidden)")).ToHaveCountAsync(0);
             await Browser.ScreenshotAsync(designer.Page, "designer-scan-new-nodes");
+            await designer.Page.ClickAsync("[aria-label='Toggle theme']");
+            await Browser.ScreenshotAsync(designer.Page, "designer-scan-new-nodes-dark");
+            await designer.Page.ClickAsync("[aria-label='Toggle theme']");
 
             await designer.Page.ClickAsync("#designer-publish");
             await Assertions.Expect(designer.Page.Locator(".vigil-designer-title")).ToContainTextAsync("v1 published");
@@ -197,6 +200,7 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
         await Assertions.Expect(page.Locator(".vigil-canvas-loading")).ToHaveCountAsync(0);
         var openSeconds = (DateTime.UtcNow - opened).TotalSeconds;
         await Assertions.Expect(page.Locator("#designer-validity")).ToHaveTextAsync("Valid");
+        await Browser.ScreenshotAsync(page, "designer-200-activities");
 
         var frames = await page.EvaluateAsync<double[]>(
             """
@@ -225,7 +229,6 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
         TestContext.Current.SendDiagnosticMessage(report);
         Directory.CreateDirectory(Browser.ScreenshotDirectory);
         await File.WriteAllTextAsync(Path.Combine(Browser.ScreenshotDirectory, "designer-200-frames.txt"), report + Environment.NewLine);
-        await Browser.ScreenshotAsync(page, "designer-200-activities");
     }
 
     /// <summary>A chain of 200 activities: a Manual trigger, then Log activities ten to a row.</summary>
