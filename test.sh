@@ -13,6 +13,7 @@ fast=0
 # Debian packages the tests use, each with the command or file that proves it is installed.
 requirements=(
   "chromium:chromium"                                            # browser tests (Playwright drives Debian's build)
+  "npm:npm"                                                      # the dashboard build bundles the workflow designer
   "docker-registry:docker-registry"                              # registry sources: a real Registry v2 on 127.0.0.1
   "skopeo:skopeo"                                                # image fixtures: copy/convert, push to the registry
   "umoci:umoci"                                                  # image fixtures: OCI layouts

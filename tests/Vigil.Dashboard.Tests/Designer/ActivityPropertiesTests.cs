@@ -1,0 +1,94 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Vigil.Dashboard.Components.Designer;
+using Vigil.Dashboard.Designer;
+using Vigil.Dashboard.Tests.Components;
+using Vigil.Workflows.Model;
+using Vigil.Workflows.Validation;
+
+namespace Vigil.Dashboard.Tests.Designer;
+
+/// <summary>The properties panel renders an editor per declared input and reports literal and expression edits.</summary>
+public sealed class ActivityPropertiesTests : ComponentTest
+{
+    private static readonly Vigil.Workflows.Descriptors.ActivityRegistry Registry = DesignerTestRegistry.Create();
+    private readonly List<InputEdit> _edits = [];
+
+    [Fact]
+    public void Every_declared_input_gets_an_editor_and_engine_problems_show_beside_it()
+    {
+        var panel = Render(new ActivityNode("log", "Vigil.Log"), [new ValidationError("missing-input", "Activity 'log' needs input 'message'.", "log", "message")]);
+
+        Assert.Equal(["message", "level"], panel.FindAll("[data-input]").Select(e => e.GetAttribute("data-input")));
+        Assert.Contains("needs input 'message'", panel.Find("[data-input='message'] .vigil-input-error").TextContent);
+        Assert.Contains("activities.log.outputs", panel.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_literal_and_then_an_expression_are_reported_as_edits()
+    {
+        var panel = Render(new ActivityNode("wait", "Vigil.WaitForScan"));
+
+        panel.Find("#input-wait-scanId").Change("scan-1");
+        Apply(panel); // as the page does: the panel is rendered again with the edited activity
+        panel.Find("[data-input='scanId'] .vigil-mode-toggle").Click();
+        Apply(panel);
+        panel.Find("textarea#input-wait-scanId").Change("activities.scan.outputs.scanId");
+
+        Assert.Equal(InputKind.Literal, _edits[0].Value!.Kind);
+        Assert.Equal("scan-1", _edits[0].Value!.Value.GetString());
+        Assert.Equal(InputKind.Js, _edits[1].Value!.Kind); // the toggle carries the literal across as an expression
+        Assert.Equal("\"scan-1\"", _edits[1].Value!.Expression);
+        Assert.Equal(new InputEdit("wait", "scanId", ActivityInput.Js("activities.scan.outputs.scanId")).Value!.Expression, _edits[^1].Value!.Expression);
+        Assert.Equal("wait", _edits[^1].ActivityId);
+    }
+
+    [Fact]
+    public void Text_that_is_not_json_stays_in_the_field_with_an_error_and_is_not_applied()
+    {
+        var panel = Render(new ActivityNode("reg", "Vigil.NodeRegistered"));
+
+        panel.Find("textarea#input-reg-labels").Change("{ env: prod");
+
+        Assert.Empty(_edits);
+        Assert.Contains("Not valid JSON", panel.Find("[data-input='labels'] .vigil-input-error").TextContent);
+
+        panel.Find("textarea#input-reg-labels").Change("""{ "env": "prod" }""");
+        Assert.Equal("prod", Assert.Single(_edits).Value!.Value.GetProperty("env").GetString());
+    }
+
+    [Fact]
+    public void Clearing_a_field_unsets_the_input()
+    {
+        var panel = Render(new ActivityNode("log", "Vigil.Log", new Dictionary<string, ActivityInput> { ["message"] = ActivityInput.Literal("hi") }));
+
+        Assert.Equal("hi", panel.Find("#input-log-message").GetAttribute("value"));
+        panel.Find("#input-log-message").Change("");
+
+        Assert.Null(Assert.Single(_edits).Value);
+    }
+
+    private void Apply(IRenderedComponent<ActivityProperties> panel)
+    {
+        var activity = panel.Instance.Activity;
+        var inputs = new Dictionary<string, ActivityInput>(activity.InputsOrEmpty);
+        var last = _edits[^1];
+        if (last.Value is null)
+        {
+            inputs.Remove(last.Input);
+        }
+        else
+        {
+            inputs[last.Input] = last.Value;
+        }
+
+        panel.Render(p => p.Add(x => x.Activity, activity with { Inputs = inputs }));
+    }
+
+    private IRenderedComponent<ActivityProperties> Render(ActivityNode activity, IReadOnlyList<ValidationError>? problems = null) =>
+        Render<ActivityProperties>(p => p
+            .Add(x => x.Activity, activity)
+            .Add(x => x.Descriptor, Registry.Find(activity.Type))
+            .Add(x => x.Problems, problems ?? [])
+            .Add(x => x.OnInputChanged, EventCallback.Factory.Create<InputEdit>(this, _edits.Add)));
+}

@@ -1,0 +1,301 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Vigil.Core.Json;
+using Vigil.Dashboard.Tests.Workflows;
+using Vigil.Testing;
+
+namespace Vigil.Dashboard.Tests.Designer;
+
+/// <summary>The workflow designer in headless Chromium against a real dashboard, signed in as the bootstrap Admin.</summary>
+public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : IClassFixture<DashboardFixture>
+{
+    private DashboardHost Host => fixture.Host;
+
+    [Fact]
+    public async Task Admin_draws_the_scan_new_nodes_flow_by_drag_and_drop_publishes_and_enables_it()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var designer = await DesignerPage.SignInAsync(browser, Host.BaseAddress);
+        var id = "";
+        await OrScreenshotAsync(designer.Page, "designer-draw", async () =>
+        {
+            await designer.Page.GotoAsync("/workflows");
+            await Browser.WaitForInteractiveAsync(designer.Page);
+            await designer.Page.ClickAsync("#new-workflow");
+            await designer.Page.WaitForURLAsync(u => u.Contains("/designer", StringComparison.Ordinal));
+            await Browser.WaitForInteractiveAsync(designer.Page);
+            await designer.WaitForActivitiesAsync(0);
+            id = new Uri(designer.Page.Url).Segments[^2].TrimEnd('/');
+
+            await designer.Page.ClickAsync(".mud-tab:has-text('Flow')");
+            await designer.Page.FillAsync("#workflow-name", "Scan new nodes (drawn)");
+            await designer.Page.PressAsync("#workflow-name", "Tab");
+            await Assertions.Expect(designer.Page.Locator(".vigil-designer-title h1")).ToHaveTextAsync("Scan new nodes (drawn)");
+
+            await designer.DropAsync("Vigil.NodeRegistered", 130, 130);
+            await designer.DropAsync("Vigil.StartScan", 130, 270);
+            await designer.DropAsync("Vigil.WaitForScan", 130, 410);
+            await designer.DropAsync("Vigil.EvaluatePolicy", 130, 550);
+            await designer.DropAsync("Vigil.RemoveNode", 430, 130);
+            await designer.DropAsync("Vigil.Notify", 430, 300);
+            await designer.DropAsync("Vigil.AddLabel", 430, 470);
+
+            await designer.ConnectAsync("nodeRegistered", "Done", "startScan");
+            await designer.ConnectAsync("startScan", "Done", "waitForScan");
+            await designer.ConnectAsync("waitForScan", "Completed", "evaluatePolicy");
+            await designer.ConnectAsync("evaluatePolicy", "Fail", "removeNode");
+            await designer.ConnectAsync("evaluatePolicy", "Fail", "notify");
+            await designer.ConnectAsync("evaluatePolicy", "Pass", "addLabel");
+            await designer.Page.ClickAsync("#designer-layout");
+
+            // Live validation from the engine: missing required inputs are flagged until the panel fills them in.
+            await Assertions.Expect(designer.Page.Locator("#designer-validity")).ToContainTextAsync("problem");
+            await Assertions.Expect(designer.Page.Locator(".vigil-canvas g[data-cell-id='waitForScan'] .vigil-node-problem:not(.vigil-hidden)")).ToHaveCountAsync(1);
+
+            await designer.SelectAsync("waitForScan");
+            await designer.SetExpressionAsync("waitForScan", "scanId", "activities.startScan.outputs.scanId");
+            await designer.SelectAsync("evaluatePolicy");
+            await designer.SetTextAsync("evaluatePolicy", "policy", "default");
+            await designer.SetExpressionAsync("evaluatePolicy", "scanId", "activities.startScan.outputs.scanId");
+            await designer.SelectAsync("removeNode");
+            await designer.SetExpressionAsync("removeNode", "reason", "'Failed policy: ' + activities.evaluatePolicy.outputs.reasons.join('; ')");
+            await designer.SelectAsync("notify");
+            await designer.SetExpressionAsync("notify", "title", "'Node ' + input.nodeName + ' removed'");
+            await designer.SetTextAsync("notify", "text", "The node failed the default policy and was quarantined.");
+            await designer.SelectAsync("addLabel");
+            await designer.SetTextAsync("addLabel", "key", "vigil/approved");
+
+            await Assertions.Expect(designer.Page.Locator("#designer-validity")).ToHaveTextAsync("Valid");
+            await Assertions.Expect(designer.Page.Locator(".vigil-canvas .vigil-node-problem:not(.vigil-hidden)")).ToHaveCountAsync(0);
+            await Browser.ScreenshotAsync(designer.Page, "designer-scan-new-nodes");
+            await designer.Page.ClickAsync("[aria-label='Toggle theme']");
+            await Browser.ScreenshotAsync(designer.Page, "designer-scan-new-nodes-dark");
+            await designer.Page.ClickAsync("[aria-label='Toggle theme']");
+
+            await designer.Page.ClickAsync("#designer-publish");
+            await Assertions.Expect(designer.Page.Locator(".vigil-designer-title")).ToContainTextAsync("v1 published");
+            await designer.Page.GetByLabel("Enabled").CheckAsync();
+        });
+
+        using var api = Host.Api();
+        await WaitUntilAsync(async () => (await api.GetJsonAsync($"/api/v1/workflows/{id}")).GetProperty("summary").GetProperty("isEnabled").GetBoolean());
+        var published = await api.GetJsonAsync($"/api/v1/workflows/{id}/versions/1");
+        Assert.Equal("Scan new nodes (drawn)", published.GetProperty("name").GetString());
+        Assert.Equal(
+            ["addLabel:Vigil.AddLabel", "evaluatePolicy:Vigil.EvaluatePolicy", "nodeRegistered:Vigil.NodeRegistered", "notify:Vigil.Notify", "removeNode:Vigil.RemoveNode", "startScan:Vigil.StartScan", "waitForScan:Vigil.WaitForScan"],
+            published.GetProperty("activities").EnumerateArray().Select(a => $"{a.GetProperty("id").GetString()}:{a.GetProperty("type").GetString()}").Order());
+        Assert.Equal(
+            ["evaluatePolicy-Fail->notify", "evaluatePolicy-Fail->removeNode", "evaluatePolicy-Pass->addLabel", "nodeRegistered-Done->startScan", "startScan-Done->waitForScan", "waitForScan-Completed->evaluatePolicy"],
+            published.GetProperty("connections").EnumerateArray()
+                .Select(c => $"{c.GetProperty("source").GetString()}-{c.GetProperty("sourceOutcome").GetString()}->{c.GetProperty("target").GetString()}").Order());
+        var addLabel = published.GetProperty("activities").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "addLabel");
+        Assert.Equal("vigil/approved", addLabel.GetProperty("inputs").GetProperty("key").GetProperty("value").GetString());
+        Assert.Equal("literal", addLabel.GetProperty("inputs").GetProperty("key").GetProperty("kind").GetString());
+        var wait = published.GetProperty("activities").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "waitForScan");
+        Assert.Equal("js", wait.GetProperty("inputs").GetProperty("scanId").GetProperty("kind").GetString());
+        Assert.True(wait.GetProperty("designer").GetProperty("x").GetDouble() > 0, "positions are kept in the designer bag");
+    }
+
+    [Fact]
+    public async Task Keyboard_alone_adds_activities_from_the_palette_and_sets_their_inputs()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var designer = await DesignerPage.SignInAsync(browser, Host.BaseAddress);
+        await designer.OpenAsync("/workflows/keyboard-flow/designer?name=Keyboard%20flow");
+        var page = designer.Page;
+        await OrScreenshotAsync(page, "designer-keyboard", async () =>
+        {
+            // Search the palette and add with Enter; the second activity is connected after the selected first one.
+            await TabToAsync(page, "#palette-search");
+            await page.Keyboard.TypeAsync("manual");
+            await TabToAsync(page, "[data-activity-type='Vigil.Manual']");
+            await page.Keyboard.PressAsync("Enter");
+            await designer.WaitForActivitiesAsync(1);
+            await TabToAsync(page, "#palette-search");
+            await page.Keyboard.PressAsync("Control+A");
+            await page.Keyboard.TypeAsync("log");
+            await TabToAsync(page, "[data-activity-type='Vigil.Log']");
+            await page.Keyboard.PressAsync("Enter");
+            await designer.WaitForActivitiesAsync(2);
+            await Assertions.Expect(page.Locator("#activity-properties")).ToContainTextAsync("log");
+
+            // The panel: Tab to the message field, type, Tab away.
+            await TabToAsync(page, "#input-log-message");
+            await page.Keyboard.TypeAsync("hello from the keyboard");
+            await page.Keyboard.PressAsync("Tab");
+            await Assertions.Expect(page.Locator("#designer-validity")).ToHaveTextAsync("Valid");
+            await TabToAsync(page, "#designer-save");
+            await page.Keyboard.PressAsync("Enter");
+        });
+
+        using var api = Host.Api();
+        await WaitUntilAsync(async () => (await api.Http.GetAsync("/api/v1/workflows/keyboard-flow")).IsSuccessStatusCode);
+        var saved = (await api.GetJsonAsync("/api/v1/workflows/keyboard-flow")).GetProperty("definition");
+        Assert.Equal("manual:Done->log", string.Join(",", saved.GetProperty("connections").EnumerateArray()
+            .Select(c => $"{c.GetProperty("source").GetString()}:{c.GetProperty("sourceOutcome").GetString()}->{c.GetProperty("target").GetString()}")));
+        var log = saved.GetProperty("activities").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "log");
+        Assert.Equal("hello from the keyboard", log.GetProperty("inputs").GetProperty("message").GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public async Task Instance_viewer_follows_a_run_live_from_waiting_to_finished()
+    {
+        using var api = Host.Api();
+        using (await api.Http.PutAsJsonAsync("/api/v1/workflows/viewer-gate", WorkflowJsonSamples.ManualApproval("viewer-gate"), VigilJson.Options))
+        {
+        }
+
+        await api.PostJsonAsync("/api/v1/workflows/viewer-gate/publish", new { });
+        await api.PostJsonAsync("/api/v1/workflows/viewer-gate/enable", new { });
+        var instanceId = (await api.PostJsonAsync("/api/v1/workflows/viewer-gate/start", new { })).GetProperty("instanceId").GetString()!;
+
+        await using var browser = await Browser.LaunchAsync();
+        var viewer = await DesignerPage.SignInAsync(browser, Host.BaseAddress);
+        await viewer.OpenAsync($"/workflows/instances/{instanceId}", activities: 4);
+        var page = viewer.Page;
+        await OrScreenshotAsync(page, "instance-viewer", async () =>
+        {
+            await Assertions.Expect(page.Locator("#instance-status")).ToHaveTextAsync("suspended");
+            await Assertions.Expect(page.Locator(".vigil-canvas g[data-cell-id='ask'] .vigil-node-body.vigil-status-suspended")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator(".vigil-canvas g[data-cell-id='start'] .vigil-node-body.vigil-status-completed")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#instance-cancel")).ToBeVisibleAsync();
+            await Browser.ScreenshotAsync(page, "instance-viewer-waiting");
+
+            // Approved elsewhere (the API): the open page updates by itself.
+            var approval = (await api.GetJsonAsync("/api/v1/approvals")).GetProperty("items").EnumerateArray()
+                .Single(a => a.GetProperty("instanceId").GetString() == instanceId).GetProperty("id").GetString();
+            await api.PostJsonAsync($"/api/v1/approvals/{approval}/approve", new { comment = "go" });
+
+            await Assertions.Expect(page.Locator("#instance-status")).ToHaveTextAsync("finished", new() { Timeout = 15_000 });
+            await Assertions.Expect(page.Locator(".vigil-canvas g[data-cell-id='yes'] .vigil-node-body.vigil-status-completed")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator(".vigil-canvas g[data-cell-id='no'] .vigil-node-body[class*='vigil-status-']")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator(".vigil-canvas .vigil-edge-taken")).ToHaveCountAsync(2);
+            await Assertions.Expect(page.Locator("#journal")).ToContainTextAsync("approved");
+            await Assertions.Expect(page.Locator("#instance-cancel")).ToHaveCountAsync(0);
+            await Browser.ScreenshotAsync(page, "instance-viewer-finished");
+        });
+    }
+
+    /// <summary>
+    /// 200 activities open (loaded in chunks over the circuit) and pan: frame times come from requestAnimationFrame
+    /// deltas while a script pans the canvas; they are reported, not asserted (bench/designer.sh prints them).
+    /// </summary>
+    [Fact]
+    public async Task A_definition_with_200_activities_opens_and_pans()
+    {
+        using var api = Host.Api();
+        using (var put = await api.Http.PutAsJsonAsync("/api/v1/workflows/big-flow", BigFlow(200), VigilJson.Options))
+        {
+            put.EnsureSuccessStatusCode();
+        }
+
+        await using var browser = await Browser.LaunchAsync();
+        var designer = await DesignerPage.SignInAsync(browser, Host.BaseAddress);
+        var opened = DateTime.UtcNow;
+        await designer.OpenAsync("/workflows/big-flow/designer", activities: 200);
+        var page = designer.Page;
+        await page.WaitForFunctionAsync("() => [...window.vigilDesigners.values()][0].graph.getEdges().length === 199");
+        await Assertions.Expect(page.Locator(".vigil-canvas-loading")).ToHaveCountAsync(0);
+        var openSeconds = (DateTime.UtcNow - opened).TotalSeconds;
+        await Assertions.Expect(page.Locator("#designer-validity")).ToHaveTextAsync("Valid");
+        await Browser.ScreenshotAsync(page, "designer-200-activities");
+
+        var frames = await page.EvaluateAsync<double[]>(
+            """
+            async () => {
+              const graph = [...window.vigilDesigners.values()][0].graph;
+              const deltas = [];
+              let last = performance.now();
+              for (let i = 0; i < 180; i++) {
+                await new Promise(r => requestAnimationFrame(r));
+                const now = performance.now();
+                deltas.push(now - last);
+                last = now;
+                const t = graph.translate();
+                graph.translate(t.tx - 12, t.ty + (i % 60 < 30 ? 4 : -4));
+              }
+              return deltas.slice(1);
+            }
+            """);
+        Assert.Equal(179, frames.Length);
+        var moved = await page.EvaluateAsync<double>("() => [...window.vigilDesigners.values()][0].graph.translate().tx");
+        Assert.True(moved < 0, "the canvas panned");
+
+        var sorted = frames.Order().ToArray();
+        var report = string.Create(CultureInfo.InvariantCulture,
+            $"designer 200 activities: opened in {openSeconds:0.00} s; pan frame time p50 {sorted[sorted.Length / 2]:0.0} ms, p95 {sorted[(int)(sorted.Length * 0.95)]:0.0} ms, max {sorted[^1]:0.0} ms over {frames.Length} frames");
+        TestContext.Current.SendDiagnosticMessage(report);
+        Directory.CreateDirectory(Browser.ScreenshotDirectory);
+        await File.WriteAllTextAsync(Path.Combine(Browser.ScreenshotDirectory, "designer-200-frames.txt"), report + Environment.NewLine);
+    }
+
+    /// <summary>A chain of 200 activities: a Manual trigger, then Log activities ten to a row.</summary>
+    private static object BigFlow(int count) => new
+    {
+        id = "big-flow",
+        name = "Two hundred steps",
+        activities = Enumerable.Range(0, count).Select(i => i == 0
+            ? (object)new { id = "a0", type = "Vigil.Manual", inputs = new { }, designer = new { x = 40, y = 40 } }
+            : new
+            {
+                id = $"a{i}",
+                type = "Vigil.Log",
+                inputs = new { message = new { kind = "js", value = $"'step {i} of ' + variables.total" } },
+                designer = new { x = 40 + ((i % 10) * 300), y = 40 + ((i / 10) * 140) },
+            }).ToArray(),
+        connections = Enumerable.Range(1, count - 1).Select(i => new { source = $"a{i - 1}", sourceOutcome = "Done", target = $"a{i}" }).ToArray(),
+        variables = new[] { new { name = "total", type = "number", @default = count } },
+    };
+
+    /// <summary>Presses Tab until <paramref name="selector"/> has the focus: how a keyboard user gets there.</summary>
+    private static async Task TabToAsync(IPage page, string selector)
+    {
+        for (var i = 0; i < 80; i++)
+        {
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) ?? false", selector))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        throw new InvalidOperationException($"80 presses of Tab never reached {selector}.");
+    }
+
+    /// <summary>Leaves a screenshot of the page as it was when a step failed.</summary>
+    private static async Task OrScreenshotAsync(IPage page, string name, Func<Task> steps)
+    {
+        try
+        {
+            await steps();
+        }
+        catch
+        {
+            await Browser.ScreenshotAsync(page, name + "-failed");
+            if (await page.Locator(".mud-tab:has-text('Problems')").CountAsync() > 0)
+            {
+                await page.ClickAsync(".mud-tab:has-text('Problems')");
+                await Browser.ScreenshotAsync(page, name + "-failed-problems");
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The condition did not become true in 15 s.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
