@@ -43,18 +43,20 @@ public sealed class IntegrationsPageBrowserTests(PluginsFixture fixture)
 
         var table = page.Locator("#integrations-table");
         await Assertions.Expect(table).ToContainTextAsync("Team registry");
-        await Assertions.Expect(table).ToContainTextAsync("password: set");
-        await table.Locator(".test-integration").First.ClickAsync();
-        await Assertions.Expect(table.Locator(".test-result")).ToContainTextAsync("the catalog lists 1 repository", new() { Timeout = 30_000 });
+        // Other tests share this console: act on this integration's row only.
+        var row = table.Locator("tr", new() { HasText = "Team registry" });
+        await Assertions.Expect(row).ToContainTextAsync("password: set");
+        await row.Locator(".test-integration").ClickAsync();
+        await Assertions.Expect(row.Locator(".test-result")).ToContainTextAsync("the catalog lists 1 repository", new() { Timeout = 30_000 });
 
-        await table.GetByRole(AriaRole.Button, new() { Name = "Browse" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Browse" }).ClickAsync();
         await page.Locator("#repositories").GetByText("team/api").ClickAsync();
         var tags = page.Locator("#tags-table");
         await Assertions.Expect(tags.Locator("tbody tr")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
         await Assertions.Expect(tags.Locator("tbody tr").First).ToContainTextAsync("1.1");
         await Browser.ScreenshotAsync(page, "integrations");
 
-        await table.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Password or token")).ToHaveAttributeAsync("placeholder", "set — type to replace");
         await Assertions.Expect(page.GetByLabel("Password or token")).ToHaveValueAsync("");
         await Browser.ScreenshotAsync(page, "integrations-edit-registry");
@@ -63,8 +65,8 @@ public sealed class IntegrationsPageBrowserTests(PluginsFixture fixture)
         await Assertions.Expect(page.Locator("#integration-editor")).ToHaveCountAsync(0);
 
         // Saved without retyping it: the stored secret was kept.
-        await table.Locator(".test-integration").First.ClickAsync();
-        await Assertions.Expect(table.Locator(".test-result")).ToContainTextAsync("Connected to", new() { Timeout = 30_000 });
+        await row.Locator(".test-integration").ClickAsync();
+        await Assertions.Expect(row.Locator(".test-result")).ToContainTextAsync("Connected to", new() { Timeout = 30_000 });
         Assert.DoesNotContain(RegistryServerFixture.Password, await page.ContentAsync(), StringComparison.Ordinal);
     }
 }
