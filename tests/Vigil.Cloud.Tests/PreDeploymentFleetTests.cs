@@ -70,16 +70,18 @@ public sealed class PreDeploymentFleetTests
         var nodes = await LaunchAsync(api, ("web-vulnerable", Path.Combine(NpmProjectFixture.Path, "npm"), 2), ("web-clean", "", 1));
         var (vulnerable, clean) = (nodes[..2], nodes[2]);
 
+        // The fleet forgets a quarantined instance's process id: note them while they run.
+        var processes = nodes.ToDictionary(n => n, n => InstanceOf(fleetDirectory, n).GetProperty("processId").GetInt32());
         foreach (var nodeId in vulnerable)
         {
             var record = await PollAsync(() => InstanceOf(fleetDirectory, nodeId), r => r.GetProperty("state").GetString() == "quarantined", Patience);
             Assert.Equal("quarantined", record.GetProperty("state").GetString());
-            Assert.False(LocalFleetFixture.ProcessAlive(record.GetProperty("processId").GetInt32()), $"the agent of {nodeId} still runs");
+            Assert.False(LocalFleetFixture.ProcessAlive(processes[nodeId]), $"the agent of {nodeId} still runs");
         }
 
         var approved = await api.WaitForJsonAsync($"/api/v1/nodes/{clean}", n => n.GetProperty("labels").TryGetProperty("vigil/approved", out _), Patience);
         Assert.Equal("true", approved.GetProperty("labels").GetProperty("vigil/approved").GetString());
-        Assert.True(LocalFleetFixture.ProcessAlive(InstanceOf(fleetDirectory, clean).GetProperty("processId").GetInt32()));
+        Assert.True(LocalFleetFixture.ProcessAlive(processes[clean]));
 
         var requests = await webhook.WaitForAsync(2, Patience);
         Assert.Equal(2, requests.Count);
@@ -93,9 +95,13 @@ public sealed class PreDeploymentFleetTests
 
         var audit = host.Services.GetRequiredService<AuditLog>();
         var quarantines = (await audit.QueryAsync(new AuditQuery(Action: "Node quarantined"))).Items;
-        Assert.Equal(2, quarantines.Count);
-        Assert.All(quarantines, e => Assert.StartsWith("workflow:", e.Actor, StringComparison.Ordinal));
-        Assert.All(quarantines, e => Assert.Contains(Fleet, e.Detail, StringComparison.Ordinal));
+        foreach (var nodeId in vulnerable)
+        {
+            // Who (the flow), why (the failed policy) and the provider's answer, for each machine taken out.
+            var via = $"via {Fleet} ({InstanceOf(fleetDirectory, nodeId).GetProperty("id").GetString()})";
+            Assert.Contains(quarantines, e => e.Actor.StartsWith("workflow:", StringComparison.Ordinal)
+                && e.Detail?.Contains(via, StringComparison.Ordinal) == true && e.Detail.Contains("policy failed: default", StringComparison.Ordinal));
+        }
     }
 
     /// <summary>Launches through the plugin's own workflow activity, as a flow would; returns the node ids in order.</summary>
