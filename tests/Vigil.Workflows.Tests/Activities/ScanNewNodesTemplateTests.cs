@@ -96,7 +96,7 @@ public sealed class ScanNewNodesTemplateTests : EngineTestBase
 
         var instance = await Host.Instances.GetAsync(Assert.Single(started.StartedInstanceIds));
         Assert.Equal(WorkflowStatus.Finished, instance!.Status);
-        Assert.Equal("Scan of web-n5 was cancelled by ops@example.com", Assert.Single(_notifier.Sent).Text);
+        Assert.Equal("Scan failed", Assert.Single(_notifier.Sent).Title);
         Assert.Empty(_nodes.Calls);
     }
 
