@@ -85,9 +85,9 @@ foreach (var id in scanIds)
     {
         clock.Fail($"scan {id} is {scan.GetProperty("status")} per GET /api/v1/scans/{id}");
     }
-    else if (scan.TryGetProperty("summary", out var summary) && summary.ValueKind == JsonValueKind.Object)
+    else if (scan.TryGetProperty("summary", out var summary) && summary.TryGetProperty("total", out var total))
     {
-        findings += summary.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number).Sum(p => p.Value.GetInt32());
+        findings += total.GetInt32();
     }
 }
 
