@@ -3,6 +3,7 @@
 # directory, enrolls an agent, runs it connected and idle for 30 s, then prints its VmRSS and what maps it.
 # Usage: bench/agent-rss.sh [build|publish]   (default build; publish measures the README's install command)
 # Needs curl; builds Release first. VIGIL_BENCH_AGENT_ENV="DOTNET_X=1 ..." tries runtime knobs on the agent alone.
+# VIGIL_BENCH_PUBLISH_ARGS="-r linux-x64 ..." adds publish options; VIGIL_BENCH_IDLE_SECONDS shortens the idle wait.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-build}
