@@ -168,7 +168,7 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
 
             leave = true;
             await page.ClickAsync(".vigil-designer-bar a[href='workflows']");
-            await page.WaitForURLAsync(u => u.EndsWith("/workflows", StringComparison.Ordinal));
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/workflows$")); // an in-page navigation: no load event
             Assert.Equal(2, asked.Count);
         });
     }
