@@ -68,6 +68,35 @@ public sealed class ActivityPropertiesTests : ComponentTest
         Assert.Null(Assert.Single(_edits).Value);
     }
 
+    [Fact]
+    public void Notification_channels_are_picked_from_the_configured_integrations()
+    {
+        var pickers = DesignerPickers.Empty with { NotificationChannels = ["ops-mail", "sec-slack"] };
+        var panel = Render(new ActivityNode("notify", "Vigil.Notify"), pickers: pickers);
+
+        var boxes = panel.FindAll("#input-notify-channels input[type=checkbox]");
+        Assert.Equal(["ops-mail", "sec-slack"], boxes.Select(b => b.GetAttribute("value")));
+        panel.Find("#input-notify-channels input[value='sec-slack']").Change(true);
+        Apply(panel);
+        panel.Find("#input-notify-channels input[value='ops-mail']").Change(true);
+        Apply(panel);
+        panel.Find("#input-notify-channels input[value='sec-slack']").Change(false);
+
+        Assert.Equal(["sec-slack"], _edits[0].Value!.Value.EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(["ops-mail", "sec-slack"], _edits[1].Value!.Value.EnumerateArray().Select(v => v.GetString())); // in the configured order
+        Assert.Equal(["ops-mail"], _edits[2].Value!.Value.EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal("channels", _edits[2].Input);
+    }
+
+    [Fact]
+    public void Without_configured_channels_the_channel_list_is_typed_as_json()
+    {
+        var panel = Render(new ActivityNode("notify", "Vigil.Notify"));
+
+        Assert.Empty(panel.FindAll("#input-notify-channels input[type=checkbox]"));
+        Assert.Contains("no notification channels are configured", panel.Find("textarea#input-notify-channels").GetAttribute("placeholder"), StringComparison.Ordinal);
+    }
+
     private void Apply(IRenderedComponent<ActivityProperties> panel)
     {
         var activity = panel.Instance.Activity;
@@ -85,9 +114,10 @@ public sealed class ActivityPropertiesTests : ComponentTest
         panel.Render(p => p.Add(x => x.Activity, activity with { Inputs = inputs }));
     }
 
-    private IRenderedComponent<ActivityProperties> Render(ActivityNode activity, IReadOnlyList<ValidationError>? problems = null) =>
+    private IRenderedComponent<ActivityProperties> Render(ActivityNode activity, IReadOnlyList<ValidationError>? problems = null, DesignerPickers? pickers = null) =>
         Render<ActivityProperties>(p => p
             .Add(x => x.Activity, activity)
+            .Add(x => x.Pickers, pickers ?? DesignerPickers.Empty)
             .Add(x => x.Descriptor, Registry.Find(activity.Type))
             .Add(x => x.Problems, problems ?? [])
             .Add(x => x.OnInputChanged, EventCallback.Factory.Create<InputEdit>(this, _edits.Add)));

@@ -140,6 +140,40 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Leaving_with_unsaved_edits_asks_first_and_staying_keeps_them()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var designer = await DesignerPage.SignInAsync(browser, Host.BaseAddress);
+        await designer.OpenAsync("/workflows/unsaved-flow/designer?name=Unsaved%20flow");
+        var page = designer.Page;
+        var asked = new List<string>();
+        var leave = false;
+        page.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            await (leave ? dialog.AcceptAsync() : dialog.DismissAsync());
+        };
+        await OrScreenshotAsync(page, "designer-unsaved", async () =>
+        {
+            await page.FillAsync("#palette-search", "manual");
+            await page.PressAsync("[data-activity-type='Vigil.Manual']", "Enter");
+            await designer.WaitForActivitiesAsync(1);
+            await Assertions.Expect(page.Locator(".vigil-designer-title")).ToContainTextAsync("unsaved changes");
+
+            await page.ClickAsync(".vigil-designer-bar a[href='workflows']");
+            await WaitUntilAsync(() => Task.FromResult(asked.Count == 1));
+            Assert.Contains("unsaved changes", asked[0], StringComparison.Ordinal);
+            Assert.EndsWith("/workflows/unsaved-flow/designer?name=Unsaved%20flow", page.Url, StringComparison.Ordinal);
+            Assert.Equal(1, await designer.NodeCountAsync()); // staying keeps the edit
+
+            leave = true;
+            await page.ClickAsync(".vigil-designer-bar a[href='workflows']");
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/workflows$")); // an in-page navigation: no load event
+            Assert.Equal(2, asked.Count);
+        });
+    }
+
+    [Fact]
     public async Task Instance_viewer_follows_a_run_live_from_waiting_to_finished()
     {
         using var api = Host.Api();
