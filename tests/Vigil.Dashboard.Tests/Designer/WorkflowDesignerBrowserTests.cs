@@ -110,12 +110,15 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
             // Search the palette and add with Enter; the second activity is connected after the selected first one.
             await TabToAsync(page, "#palette-search");
             await page.Keyboard.TypeAsync("manual");
+            // The palette re-renders over the circuit as the search changes: tab only once the filter has applied.
+            await Assertions.Expect(page.Locator("[data-activity-type='Vigil.Log']")).ToHaveCountAsync(0);
             await TabToAsync(page, "[data-activity-type='Vigil.Manual']");
             await page.Keyboard.PressAsync("Enter");
             await designer.WaitForActivitiesAsync(1);
             await TabToAsync(page, "#palette-search");
             await page.Keyboard.PressAsync("Control+A");
             await page.Keyboard.TypeAsync("log");
+            await Assertions.Expect(page.Locator("[data-activity-type='Vigil.Manual']")).ToHaveCountAsync(0);
             await TabToAsync(page, "[data-activity-type='Vigil.Log']");
             await page.Keyboard.PressAsync("Enter");
             await designer.WaitForActivitiesAsync(2);
