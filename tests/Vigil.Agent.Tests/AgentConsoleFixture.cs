@@ -52,21 +52,9 @@ public sealed class AgentConsoleFixture : IAsyncLifetime
     /// <summary>Polls the node until <paramref name="condition"/> holds; fails with the last state seen.</summary>
     public async Task<JsonElement> WaitForNodeAsync(string id, Func<JsonElement, bool> condition, TimeSpan timeout, Func<string>? context = null)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        JsonElement node;
-        do
-        {
-            node = await NodeAsync(id);
-            if (condition(node))
-            {
-                return node;
-            }
-
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        Assert.Fail($"Node {id} did not reach the expected state within {timeout}; last: {node} {context?.Invoke()}");
+        using var api = Host.Api();
+        var node = await api.WaitForJsonAsync($"/api/v1/nodes/{id}", condition, timeout);
+        Assert.True(condition(node), $"Node {id} did not reach the expected state within {timeout}; last: {node} {context?.Invoke()}");
         return node;
     }
 

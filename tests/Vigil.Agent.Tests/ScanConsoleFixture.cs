@@ -60,21 +60,8 @@ public sealed class ScanConsoleFixture : IAsyncLifetime
     public static async Task<JsonElement> WaitForScanAsync(DashboardHost host, string scanId, Func<JsonElement, bool> condition, Func<string>? context = null, TimeSpan? timeout = null, string? apiKey = null)
     {
         using var api = host.Api(apiKey);
-        var deadline = DateTime.UtcNow + (timeout ?? Patience);
-        JsonElement scan;
-        do
-        {
-            scan = await api.GetJsonAsync($"/api/v1/scans/{scanId}");
-            if (condition(scan))
-            {
-                return scan;
-            }
-
-            await Task.Delay(100);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        Assert.Fail($"Scan {scanId} did not reach the expected state; last: {scan} {context?.Invoke()}");
+        var scan = await api.WaitForJsonAsync($"/api/v1/scans/{scanId}", condition, timeout ?? Patience);
+        Assert.True(condition(scan), $"Scan {scanId} did not reach the expected state; last: {scan} {context?.Invoke()}");
         return scan;
     }
 

@@ -175,21 +175,8 @@ public sealed class ScanProcessTests(ScanConsoleFixture console) : IClassFixture
     private async Task<JsonElement> WaitForNodeStatusAsync(string nodeId, string status, Func<string>? context = null)
     {
         using var api = Host.Api();
-        var deadline = DateTime.UtcNow + Patience;
-        JsonElement node;
-        do
-        {
-            node = await api.GetJsonAsync($"/api/v1/nodes/{nodeId}");
-            if (node.GetProperty("status").GetString() == status)
-            {
-                return node;
-            }
-
-            await Task.Delay(100);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        Assert.Fail($"Node {nodeId} never became {status}: {node} {context?.Invoke()}");
+        var node = await api.WaitForJsonAsync($"/api/v1/nodes/{nodeId}", n => n.GetProperty("status").GetString() == status, Patience);
+        Assert.True(node.GetProperty("status").GetString() == status, $"Node {nodeId} did not become {status}; last: {node} {context?.Invoke()}");
         return node;
     }
 
