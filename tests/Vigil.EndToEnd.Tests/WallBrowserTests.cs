@@ -78,7 +78,7 @@ public sealed class WallBrowserTests
         await Assertions.Expect(done).ToHaveCountAsync(1);
 
         await done.ClickAsync();
-        await page.WaitForURLAsync($"**/scans/{scan.Id}");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/scans/{scan.Id}$")); // an in-page navigation: no load event
         await Browser.WaitForInteractiveAsync(page);
         var findings = page.Locator("#findings-table");
         await Assertions.Expect(findings).ToContainTextAsync("lodash");

@@ -24,7 +24,7 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
             await designer.Page.GotoAsync("/workflows");
             await Browser.WaitForInteractiveAsync(designer.Page);
             await designer.Page.ClickAsync("#new-workflow");
-            await designer.Page.WaitForURLAsync(u => u.Contains("/designer", StringComparison.Ordinal));
+            await Assertions.Expect(designer.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/designer")); // an in-page navigation: no load event
             await Browser.WaitForInteractiveAsync(designer.Page);
             await designer.WaitForActivitiesAsync(0);
             id = new Uri(designer.Page.Url).Segments[^2].TrimEnd('/');
