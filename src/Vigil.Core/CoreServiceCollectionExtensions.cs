@@ -50,7 +50,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ApiKeyService>();
 
-        services.AddDataProtection().SetApplicationName("Vigil");
+        var keyRingCertificate = KeyRingCertificate.Load(options.DataProtection, dataDirectory, configRoot);
+        services.AddDataProtection()
+            .SetApplicationName("Vigil")
+            .ProtectKeysWithCertificate(keyRingCertificate)
+            .UnprotectKeysWithAnyCertificate(keyRingCertificate);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DbXmlRepository(sp.GetRequiredService<IDbConnectionFactory>())));
         return services;

@@ -54,6 +54,7 @@ public sealed class DashboardHost : IAsyncDisposable
             // Importing the shared feeds costs seconds of CPU per host: tests that need a feed import it (API, page) or opt in.
             ["Vigil:Feeds:ImportAtStart"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Vigil:DataProtection:CertificatePath"] = SharedKeyRing.CertificatePath,
         };
         if (options.Bootstrap)
         {

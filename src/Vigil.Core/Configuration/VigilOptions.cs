@@ -14,6 +14,8 @@ public sealed class VigilOptions
 
     public PluginOptions Plugins { get; set; } = new();
 
+    public DataProtectionOptions DataProtection { get; set; } = new();
+
     /// <summary>Base URL used in links that leave the dashboard (notifications); the request's own when empty.</summary>
     public string? PublicUrl { get; set; }
 }
@@ -39,4 +41,13 @@ public sealed class PluginOptions
 {
     /// <summary>Folder of plugin folders; relative paths resolve against the folder of appsettings.json.</summary>
     public string Directory { get; set; } = "plugins/bin";
+}
+
+/// <summary>Where the certificate that wraps the Data Protection key ring comes from.</summary>
+public sealed class DataProtectionOptions
+{
+    /// <summary>A PKCS#12 file; when empty, a certificate created in the data directory on first start.</summary>
+    public string? CertificatePath { get; set; }
+
+    public string? CertificatePassword { get; set; }
 }
