@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Vigil.Core.Agents;
 using Vigil.Core.Audit;
 using Vigil.Testing;
 
@@ -54,14 +55,30 @@ public sealed class FleetPageBrowserTests(FleetPageFixture fleet) : IClassFixtur
         await Assertions.Expect(instances.Locator("tr", new() { HasText = instanceId }).Locator(".instance-state")).ToHaveTextAsync("running");
         await ShotAsync(page, "integration-instances");
 
+        // A node no integration confirms: the dialog says why nothing can be removed, and offers nothing.
+        var tokens = fleet.Host.Services.GetRequiredService<EnrollmentTokenService>();
+        var token = await tokens.CreateAsync("hand-made", null, 1, null, "test");
+        await fleet.Host.Services.GetRequiredService<AgentEnrollment>().EnrollAsync(token.Token, "hand-made", null, null);
         await page.GotoAsync("/nodes");
         await Browser.WaitForInteractiveAsync(page);
+        await page.Locator("#nodes-table tr", new() { HasText = "hand-made" }).Locator(".remove-via").ClickAsync();
+        dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog.Locator("#removal-unavailable")).ToContainTextAsync($"{FleetPageFixture.FleetName}: not one of its instances", new() { Timeout = 30_000 });
+        await Assertions.Expect(dialog.Locator("#removal-confirm")).ToHaveCountAsync(0);
+        await ShotAsync(page, "nodes-remove-unavailable");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+
         await page.Locator("#nodes-table tr", new() { HasText = "page-web" }).Locator(".remove-via").ClickAsync();
         dialog = page.Locator(".mud-dialog");
         await Assertions.Expect(dialog.Locator("#removal-mapping")).ToContainTextAsync($"Managed by {FleetPageFixture.FleetName} as instance {instanceId}", new() { Timeout = 30_000 });
         await Assertions.Expect(dialog.Locator("#removal-what")).ToContainTextAsync($"{FleetPageFixture.FleetName} terminates instance {instanceId}");
         await Assertions.Expect(dialog.Locator("#removal-confirm")).ToBeDisabledAsync();
-        await dialog.Locator("#removal-reason textarea").First.FillAsync("left over from the demo");
+        await dialog.Locator("#removal-reason").FillAsync("left over from the demo");
+        await Assertions.Expect(dialog.Locator("#removal-confirm")).ToBeEnabledAsync();
+        await Assertions.Expect(dialog).ToContainTextAsync($"Remove page-web via {FleetPageFixture.FleetName}");
+        // The screenshot waits for the button's colour transition to end (enabled is red).
+        await page.WaitForFunctionAsync("() => getComputedStyle(document.querySelector('#removal-confirm')).backgroundColor === 'rgb(224, 49, 49)'");
         await ShotAsync(page, "nodes-remove-dialog");
         await dialog.Locator("#removal-confirm").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"Node terminated via {FleetPageFixture.FleetName} ({instanceId})", new() { Timeout = 30_000 });
