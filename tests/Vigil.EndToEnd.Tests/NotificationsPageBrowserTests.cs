@@ -37,7 +37,7 @@ public sealed class NotificationsPageBrowserTests
         await Browser.WaitForInteractiveAsync(page);
         await page.ClickAsync("#new-integration");
         await page.Locator("#integration-editor .mud-select").First.ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Webhook (Notifications)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Webhook (Notification channels)" }).ClickAsync();
         await page.FillAsync("#integration-name", "SOC webhook");
         await page.GetByLabel("URL *").FillAsync(new Uri(receiver.BaseAddress, "soc").AbsoluteUri);
         await page.GetByLabel("Signing secret *").FillAsync(Secret);
