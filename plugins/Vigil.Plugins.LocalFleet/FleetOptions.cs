@@ -5,6 +5,9 @@ namespace Vigil.Plugins.LocalFleet;
 /// <summary>One configured local fleet: where its agents enroll, where instances live, which agent binary runs.</summary>
 public sealed record FleetOptions(string Name, Uri ConsoleUrl, string Directory, AgentCommand Agent)
 {
+    /// <summary>The directories the Launch instance page action offers as roots (absolute paths).</summary>
+    public IReadOnlyList<string> Roots { get; init; } = [];
+
     /// <summary>Reads the settings of the manifest's <c>local-fleet</c> connector.</summary>
     /// <exception cref="ConnectorSettingsException">An unusable console URL.</exception>
     public static FleetOptions From(ConnectorSettings settings)
@@ -17,7 +20,16 @@ public sealed record FleetOptions(string Name, Uri ConsoleUrl, string Directory,
         }
 
         var directory = settings.GetString("directory") ?? DefaultDirectory(settings.InstanceName);
-        return new FleetOptions(settings.InstanceName, consoleUrl, Path.GetFullPath(directory), AgentCommand.Find(settings.GetString("agentPath")));
+        var roots = settings.GetStringList("roots");
+        if (roots.FirstOrDefault(r => !Path.IsPathRooted(r)) is { } relative)
+        {
+            throw new ConnectorSettingsException("roots", $"'{relative}' is not an absolute path");
+        }
+
+        return new FleetOptions(settings.InstanceName, consoleUrl, Path.GetFullPath(directory), AgentCommand.Find(settings.GetString("agentPath")))
+        {
+            Roots = roots.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToArray(),
+        };
     }
 
     private static string DefaultDirectory(string fleetName)

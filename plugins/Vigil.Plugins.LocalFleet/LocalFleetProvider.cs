@@ -10,7 +10,7 @@ namespace Vigil.Plugins.LocalFleet;
 /// A local fleet as a cloud provider. An instance is a <c>vigil-agent run</c> process with its own root and state;
 /// quarantine and stop end the process but keep its state, terminate ends it and deletes everything it had.
 /// </summary>
-public sealed class LocalFleetProvider(FleetOptions options, IEnrollmentTokens tokens, ILogger<LocalFleetProvider> logger) : ICloudProvider
+public sealed class LocalFleetProvider(FleetOptions options, IEnrollmentTokens tokens, ILogger<LocalFleetProvider> logger) : ICloudProvider, IConnectorActions
 {
     /// <summary>The label every instance's node carries: the instance id, set by the enrollment token.</summary>
     public const string InstanceLabel = "localfleet/instance";
@@ -37,8 +37,13 @@ public sealed class LocalFleetProvider(FleetOptions options, IEnrollmentTokens t
     /// <param name="name">Node name.</param>
     /// <param name="root">Directory the agent describes; null for a fresh empty one.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    public Task<CloudInstance> LaunchAsync(string name, string? root, CancellationToken cancellationToken)
+    public Task<CloudInstance> LaunchAsync(string name, string? root, CancellationToken cancellationToken) =>
+        LaunchAsync(name, root, new Dictionary<string, string>(), cancellationToken);
+
+    /// <summary>Launches an instance whose node also carries <paramref name="labels"/> (set by its enrollment token).</summary>
+    public Task<CloudInstance> LaunchAsync(string name, string? root, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(labels);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (root is not null && !System.IO.Directory.Exists(root))
         {
@@ -54,7 +59,7 @@ public sealed class LocalFleetProvider(FleetOptions options, IEnrollmentTokens t
             {
                 var instanceRoot = root is null ? System.IO.Directory.CreateDirectory(Path.Combine(_store.InstanceDirectory(id), "root")).FullName : Path.GetFullPath(root);
                 var grant = await tokens.CreateAsync($"Local fleet '{options.Name}' instance {id}", TimeSpan.FromMinutes(10), 1,
-                    new Dictionary<string, string> { [InstanceLabel] = id }, cancellationToken);
+                    new Dictionary<string, string>(labels) { [InstanceLabel] = id }, cancellationToken);
                 var nodeId = await AgentProcesses.EnrollAsync(options.Agent, options.ConsoleUrl, grant.Token, name, state, cancellationToken);
                 var processId = AgentProcesses.StartRun(options.Agent, state, instanceRoot, _store.LogFile(id));
                 var record = new FleetInstanceRecord
@@ -72,6 +77,13 @@ public sealed class LocalFleetProvider(FleetOptions options, IEnrollmentTokens t
             }
         }, cancellationToken);
     }
+
+    public IReadOnlyList<ConnectorAction> Actions => [LaunchAction.For(options)];
+
+    public Task<ConnectorActionResult> InvokeAsync(string action, ConnectorSettings input, string actor, CancellationToken cancellationToken) =>
+        action == LaunchAction.Name
+            ? LaunchAction.RunAsync(this, options, input, actor, logger, cancellationToken)
+            : Task.FromResult(ConnectorActionResult.Failed($"local fleet has no action '{action}'"));
 
     public Task<CloudInstancePage> ListInstancesAsync(string? cursor, int pageSize, CancellationToken cancellationToken)
     {

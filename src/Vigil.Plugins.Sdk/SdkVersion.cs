@@ -17,6 +17,6 @@ namespace Vigil.Plugins.Sdk;
 /// </remarks>
 public static class SdkVersion
 {
-    /// <summary>Current SDK version.</summary>
-    public static readonly Version Current = new(1, 0, 0);
+    /// <summary>Current SDK version. 1.1 added page actions (<see cref="Connectors.IConnectorActions"/>).</summary>
+    public static readonly Version Current = new(1, 1, 0);
 }

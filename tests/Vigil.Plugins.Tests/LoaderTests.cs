@@ -24,7 +24,7 @@ public sealed class LoaderTests(PluginsFixture fixture)
 
     [Theory]
     [InlineData("test.throwing", "test plugin refuses to start")]
-    [InlineData("test.future", "built for SDK ^2.0, but this console provides SDK 1.0.0")]
+    [InlineData("test.future", "built for SDK ^2.0, but this console provides SDK 1.1.0")]
     [InlineData("test.corrupt", "'Corrupt.dll' is not a valid .NET assembly")]
     [InlineData("test.slow", "did not start within 3 s")]
     public async Task A_broken_plugin_is_reported_with_its_error_and_disabled(string id, string error)

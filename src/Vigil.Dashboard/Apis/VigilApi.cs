@@ -39,6 +39,8 @@ public static class VigilApi
         api.MapNotificationRulesApi();
         api.MapNotificationDeliveriesApi();
         api.MapCloudNodeApi();
+        api.MapIntegrationActionsApi();
+        api.MapCloudInstancesApi();
         return endpoints;
     }
 }

@@ -18,12 +18,15 @@ public sealed class CloudNodeResolver(IntegrationStore store, IntegrationService
     public async Task<IReadOnlyList<Integration>> ListAsync(CancellationToken cancellationToken) =>
         (await store.ListAsync(cancellationToken)).Where(i => i.Kind == PluginKinds.Cloud).ToArray();
 
+    /// <summary>What a cloud provider is told about a node to resolve it.</summary>
+    public static NodeFacts FactsOf(Node node) => new(node.Id, node.Name, node.Labels, node.Facts ?? EmptyFacts);
+
     /// <summary>The confirmed mapping, or null with what was tried.</summary>
     /// <exception cref="KeyNotFoundException">No such node.</exception>
     public async Task<(CloudMapping? Mapping, IReadOnlyList<string> Tried)> ResolveAsync(string nodeId, CancellationToken cancellationToken)
     {
         var node = await inventory.GetAsync(nodeId, cancellationToken) ?? throw new KeyNotFoundException($"No node with id '{nodeId}'.");
-        var facts = new NodeFacts(node.Id, node.Name, node.Labels, node.Facts ?? EmptyFacts);
+        var facts = FactsOf(node);
         var tried = new List<string>();
         foreach (var integration in await ListAsync(cancellationToken))
         {

@@ -9,6 +9,8 @@ public static class CloudServiceCollectionExtensions
         services.AddSingleton<CloudNodeResolver>();
         services.AddSingleton<CloudRemovalStore>();
         services.AddSingleton<CloudRemovals>();
+        services.AddSingleton<CloudInstances>();
+        services.AddSingleton<Integrations.IntegrationActions>();
         services.AddHostedService<CloudConnectorWarmUp>();
         services.AddSingleton<CloudRemovalRetrier>();
         services.AddHostedService(sp => sp.GetRequiredService<CloudRemovalRetrier>());

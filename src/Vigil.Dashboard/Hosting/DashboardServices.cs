@@ -47,7 +47,8 @@ public static class DashboardServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-        services.AddMudServices();
+        // Bottom right: at the default top right, snackbars covered the page header's buttons.
+        services.AddMudServices(mud => mud.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight);
 
         services.AddSignalR().AddJsonProtocol(o => VigilJson.Configure(o.PayloadSerializerOptions));
         services.AddSingleton<UiEventStream>();
