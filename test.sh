@@ -25,6 +25,7 @@ requirements=(
   "/usr/lib/python3/dist-packages/packaging:python3-packaging"   # PEP 440 cross-check
   "/usr/lib/python3/dist-packages/rpm:python3-rpm"               # rpm version cross-check
   "/usr/lib/python3/dist-packages/aiosmtpd:python3-aiosmtpd"     # email channel: a real SMTP server with STARTTLS and AUTH
+  "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1:faketime"  # an agent run under a clock three hours behind
 )
 missing=()
 for requirement in "${requirements[@]}"; do

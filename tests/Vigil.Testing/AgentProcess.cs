@@ -41,7 +41,10 @@ public sealed class AgentProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static AgentProcess Start(params string[] arguments)
+    public static AgentProcess Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts the agent with extra environment variables (e.g. libfaketime's, to run it under a wrong clock).</summary>
+    public static AgentProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet", [BuiltAgentDll, .. arguments])
         {
@@ -50,6 +53,11 @@ public sealed class AgentProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment.Remove("STATE_DIRECTORY");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return new AgentProcess(Process.Start(start)!);
     }
 

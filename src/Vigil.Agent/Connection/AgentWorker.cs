@@ -71,8 +71,8 @@ public sealed class AgentWorker(AgentState state, HostFactsCollector facts, Agen
         connection.On<string>("CancelScan", scanner.Cancel);
 
         await connection.StartAsync(stoppingToken);
-        var welcome = await connection.InvokeAsync<ConsoleWelcome>(
-            "Hello", await facts.CollectAsync(e => logger.LogWarning("Instance metadata unavailable: {Error}", e), stoppingToken), stoppingToken);
+        var hostFacts = await facts.CollectAsync(e => logger.LogWarning("Instance metadata unavailable: {Error}", e), stoppingToken);
+        var welcome = await connection.InvokeAsync<ConsoleWelcome>("Hello", hostFacts with { SentAt = DateTimeOffset.UtcNow }, stoppingToken);
         backoff.Reset();
         logger.LogInformation("Connected to {Console} as node {NodeName} ({NodeId}); heartbeat every {Interval}", state.ConsoleUrl, welcome.NodeName, welcome.NodeId, welcome.HeartbeatInterval);
 
@@ -89,7 +89,8 @@ public sealed class AgentWorker(AgentState state, HostFactsCollector facts, Agen
             }
 
             await tick;
-            await connection.InvokeAsync("Heartbeat", stoppingToken);
+            // Our clock goes along so the console can measure this host's skew; it never trusts it for its own times.
+            await connection.InvokeAsync("HeartbeatAt", DateTimeOffset.UtcNow, stoppingToken);
         }
     }
 }

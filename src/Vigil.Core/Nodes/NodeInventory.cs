@@ -148,6 +148,25 @@ public sealed class NodeInventory(IDbConnectionFactory db, EventOutbox outbox, T
         outbox.Committed();
     }
 
+    /// <summary>
+    /// Stores a re-measured <see cref="ClockSkew.FactName"/> in the node's facts (the agent's clock drifted or was
+    /// corrected since its hello). Leaves every other fact as the last hello stored it.
+    /// </summary>
+    public async Task RecordClockSkewAsync(string nodeId, double skewSeconds, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var facts = await connection.QuerySingleOrDefaultAsync<string>("SELECT facts FROM nodes WHERE id = @nodeId", new { nodeId }, transaction);
+        if (facts is null || System.Text.Json.Nodes.JsonNode.Parse(facts) is not System.Text.Json.Nodes.JsonObject node)
+        {
+            return;
+        }
+
+        node[ClockSkew.FactName] = skewSeconds;
+        await connection.ExecuteAsync("UPDATE nodes SET facts = @facts WHERE id = @nodeId", new { nodeId, facts = node.ToJsonString() }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     /// <summary>Marks offline every online node not heard from since <paramref name="cutoff"/>; returns how many.</summary>
     public async Task<int> MarkSilentNodesOfflineAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {

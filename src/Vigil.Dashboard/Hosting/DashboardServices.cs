@@ -70,6 +70,7 @@ public static class DashboardServices
     {
         services.AddVigilAgents();
         services.AddSingleton<AgentConnections>();
+        services.AddSingleton<AgentClocks>();
         services.AddSingleton<IDomainEventSubscriber, RevokedAgentDisconnector>();
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AgentCredentialAuthenticationHandler>(AgentAccess.Scheme, null);

@@ -24,9 +24,13 @@ public sealed class AgentHub(
     ScanStore scans,
     ScanDispatcher dispatcher,
     UiEventStream uiEvents,
+    AgentClocks clocks,
+    TimeProvider time,
     IHostApplicationLifetime lifetime) : Hub
 {
     public const string Route = "/hubs/agent";
+
+    private string NodeName => Context.User?.Identity?.Name is { } actor && actor.StartsWith("agent:", StringComparison.Ordinal) ? actor["agent:".Length..] : "";
 
     private string NodeId => Context.User?.FindFirst(AgentAccess.NodeIdClaim)?.Value
         ?? throw new HubException("The connection carries no node identity.");
@@ -58,13 +62,19 @@ public sealed class AgentHub(
             throw new HubException("Facts must be a JSON object.");
         }
 
-        if (!await inventory.ReportHelloAsync(NodeId, facts, Context.ConnectionAborted))
+        var (stored, skew) = ClockSkew.Apply(facts, time.GetUtcNow());
+        if (!await inventory.ReportHelloAsync(NodeId, stored, Context.ConnectionAborted))
         {
             Context.Abort();
             throw new HubException("This node was removed from the inventory.");
         }
 
-        var name = Context.User?.Identity?.Name is { } actor && actor.StartsWith("agent:", StringComparison.Ordinal) ? actor["agent:".Length..] : "";
+        var name = NodeName;
+        if (skew is { } seconds)
+        {
+            clocks.Stored(NodeId, name, seconds);
+        }
+
         await dispatcher.AgentReadyAsync(NodeId, Context.ConnectionAborted);
         return new AgentWelcome(NodeId, name, options.Value.HeartbeatInterval);
     }
@@ -97,4 +107,18 @@ public sealed class AgentHub(
 
     /// <summary>Keeps the node online; missing heartbeats for <see cref="AgentOptions.OfflineAfter"/> marks it offline.</summary>
     public Task Heartbeat() => inventory.HeartbeatAsync(NodeId, Context.ConnectionAborted);
+
+    /// <summary>
+    /// A heartbeat carrying the agent's clock (agents that know it send this rather than <see cref="Heartbeat"/>).
+    /// <paramref name="sentAt"/> is only ever compared with the console's clock; last seen stays the console's time.
+    /// </summary>
+    public async Task HeartbeatAt(DateTimeOffset sentAt)
+    {
+        await inventory.HeartbeatAsync(NodeId, Context.ConnectionAborted);
+        var skew = ClockSkew.Measure(sentAt, time.GetUtcNow());
+        if (clocks.Moved(NodeId, NodeName, skew))
+        {
+            await inventory.RecordClockSkewAsync(NodeId, skew, Context.ConnectionAborted);
+        }
+    }
 }
