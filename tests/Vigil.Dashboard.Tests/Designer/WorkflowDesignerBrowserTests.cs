@@ -129,6 +129,25 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
             await page.Keyboard.TypeAsync("hello from the keyboard");
             await page.Keyboard.PressAsync("Tab");
             await Assertions.Expect(page.Locator("#designer-validity")).ToHaveTextAsync("Valid");
+
+            // Make it an expression: Shift+Tab back to the ƒx toggle, Enter, Tab into the code editor, type.
+            await TabToAsync(page, "[data-input='message'] .vigil-mode-toggle", backwards: true);
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator("[data-input='message'] .vigil-mode-toggle")).ToHaveAttributeAsync("aria-pressed", "true");
+            await TabToAsync(page, "#input-log-message.cm-content");
+            await page.Keyboard.PressAsync("Control+A");
+            await page.Keyboard.TypeAsync("'hello from ' + input.who +");
+            await Assertions.Expect(page.Locator("[data-input='message'] .vigil-input-error")).ToContainTextAsync("Syntax error", new() { Timeout = 10_000 });
+            await Assertions.Expect(page.Locator("[data-input='message'] .cm-lintRange-error")).ToHaveCountAsync(1);
+            await page.Keyboard.TypeAsync(" 'the keyboard'");
+            await page.Keyboard.PressAsync("Escape"); // Escape leaves the editor for its ƒx toggle
+            await Assertions.Expect(page.Locator("[data-input='message'] .vigil-mode-toggle")).ToBeFocusedAsync();
+            await Assertions.Expect(page.Locator("[data-input='message'] .vigil-input-error")).ToHaveCountAsync(0);
+            await page.Keyboard.PressAsync("Tab");
+            await Assertions.Expect(page.Locator("#input-log-message.cm-content")).ToBeFocusedAsync();
+            await page.Keyboard.PressAsync("Tab"); // and Tab leaves it too: no tab character is typed
+            await Assertions.Expect(page.Locator("#input-log-message.cm-content")).Not.ToBeFocusedAsync();
+            await Assertions.Expect(page.Locator("#designer-validity")).ToHaveTextAsync("Valid");
             await TabToAsync(page, "#designer-save");
             await page.Keyboard.PressAsync("Enter");
         });
@@ -139,7 +158,8 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
         Assert.Equal("manual:Done->log", string.Join(",", saved.GetProperty("connections").EnumerateArray()
             .Select(c => $"{c.GetProperty("source").GetString()}:{c.GetProperty("sourceOutcome").GetString()}->{c.GetProperty("target").GetString()}")));
         var log = saved.GetProperty("activities").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "log");
-        Assert.Equal("hello from the keyboard", log.GetProperty("inputs").GetProperty("message").GetProperty("value").GetString());
+        Assert.Equal("js", log.GetProperty("inputs").GetProperty("message").GetProperty("kind").GetString());
+        Assert.Equal("'hello from ' + input.who + 'the keyboard'", log.GetProperty("inputs").GetProperty("message").GetProperty("value").GetString());
     }
 
     [Fact]
@@ -287,7 +307,7 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
     };
 
     /// <summary>Presses Tab until <paramref name="selector"/> has the focus: how a keyboard user gets there.</summary>
-    private static async Task TabToAsync(IPage page, string selector)
+    private static async Task TabToAsync(IPage page, string selector, bool backwards = false)
     {
         for (var i = 0; i < 80; i++)
         {
@@ -296,7 +316,7 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
                 return;
             }
 
-            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
         }
 
         throw new InvalidOperationException($"80 presses of Tab never reached {selector}.");

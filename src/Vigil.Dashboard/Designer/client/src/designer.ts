@@ -3,6 +3,7 @@
 // .NET as a small diff, batched and chunked so no SignalR message nears the circuit's size limit.
 import { Graph, History, MiniMap, Selection, Snapline, type Cell, type Edge, type Node } from "@antv/x6";
 import { layout as dagreLayout, graphlib } from "@dagrejs/dagre";
+export { createCodeEditor, disposeCodeEditor, setCodeEditorText } from "./code-editor";
 import { activityNode, nodeHeight, NODE_SHAPE, NODE_WIDTH, registerShapes, syncPorts } from "./shapes";
 
 /** What .NET knows of an activity type: enough to draw a dropped activity without a round trip. */
