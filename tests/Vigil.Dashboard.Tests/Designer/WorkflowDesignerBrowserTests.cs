@@ -288,10 +288,105 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
         await File.WriteAllTextAsync(Path.Combine(Browser.ScreenshotDirectory, "designer-200-frames.txt"), report + Environment.NewLine);
     }
 
-    /// <summary>A chain of 200 activities: a Manual trigger, then Log activities ten to a row.</summary>
-    private static object BigFlow(int count) => new
+    /// <summary>
+    /// The minimap's viewport box frames what the canvas shows: after a pan and a zoom, every card fully visible on the
+    /// canvas is drawn inside the box, cards out of sight outside it, and a card's place in the box matches its place
+    /// on the canvas (within a few percent).
+    /// </summary>
+    [Fact]
+    public async Task The_minimap_viewport_box_frames_the_visible_activities_after_pan_and_zoom()
     {
-        id = "big-flow",
+        using var api = Host.Api();
+        using (var put = await api.Http.PutAsJsonAsync("/api/v1/workflows/minimap-flow", BigFlow(60, "minimap-flow"), VigilJson.Options))
+        {
+            put.EnsureSuccessStatusCode();
+        }
+
+        await using var browser = await Browser.LaunchAsync();
+        var designer = await DesignerPage.SignInAsync(browser, Host.BaseAddress);
+        await designer.OpenAsync("/workflows/minimap-flow/designer", activities: 60);
+        var page = designer.Page;
+        await OrScreenshotAsync(page, "designer-minimap", async () =>
+        {
+            foreach (var (dx, dy, zoom) in new[] { (0.0, 0.0, 0.0), (-700.0, -260.0, 0.0), (0.0, 0.0, -0.2), (-400.0, 120.0, 0.35) })
+            {
+                await page.EvaluateAsync(
+                    "([dx, dy, zoom]) => { const g = [...window.vigilDesigners.values()][0].graph; if (zoom) g.zoom(zoom); const t = g.translate(); g.translate(t.tx + dx, t.ty + dy); }",
+                    new[] { dx, dy, zoom });
+                await ExpectMinimapFramesCanvasAsync(page, $"after pan ({dx}, {dy}) and zoom {zoom}");
+            }
+
+            // A card dropped far away widens the flow: the map refits and the box follows.
+            await page.EvaluateAsync("() => window.vigilDesigners.values().next().value.apply([{ kind: 'added', id: 'far', type: 'Vigil.Log', x: 5200, y: 2400, outcomes: ['Done'] }])");
+            await ExpectMinimapFramesCanvasAsync(page, "after a card was added far away");
+            await page.EvaluateAsync("() => { const g = window.vigilDesigners.values().next().value.graph; g.getCellById('a0').setPosition(-2600, -900); }");
+            await ExpectMinimapFramesCanvasAsync(page, "after a card was moved far away");
+
+            // Clicking a card in the map brings it to the middle of the canvas.
+            var mini = await page.Locator(".vigil-minimap g.x6-node[data-cell-id='a35']").BoundingBoxAsync();
+            await page.Mouse.ClickAsync(mini!.X + (mini.Width / 2), mini.Y + (mini.Height / 2));
+            var canvas = await designer.Canvas.BoundingBoxAsync();
+            var card = await page.Locator(".vigil-canvas g.x6-node[data-cell-id='a35'] .vigil-node-body").BoundingBoxAsync();
+            // One pixel of the map is tens of canvas pixels: the canvas's centre must fall on the card.
+            Assert.InRange(canvas!.X + (canvas.Width / 2), card!.X, card.X + card.Width);
+            Assert.InRange(canvas.Y + (canvas.Height / 2), card.Y, card.Y + card.Height);
+            await ExpectMinimapFramesCanvasAsync(page, "after a click in the map");
+
+            await Browser.ScreenshotAsync(page, "designer-minimap");
+        });
+    }
+
+    private static async Task ExpectMinimapFramesCanvasAsync(IPage page, string when)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        string check;
+        while ((check = await page.EvaluateAsync<string>(MinimapCheck)) != "ok" && DateTime.UtcNow < deadline)
+        {
+            await page.WaitForFunctionAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))");
+        }
+
+        Assert.True(check == "ok", $"{when}: {check}");
+    }
+
+    /// <summary>Compares, in the page, each card's box on the canvas with its box in the minimap against the viewport box.</summary>
+    private const string MinimapCheck =
+        """
+        () => {
+          const canvas = document.querySelector('#designer-canvas .vigil-canvas').getBoundingClientRect();
+          const box = document.querySelector('.vigil-minimap .x6-widget-minimap-viewport').getBoundingClientRect();
+          // The box has a 2px border drawn outside the framed area.
+          const frame = { left: box.left + 2, top: box.top + 2, right: box.right - 2, bottom: box.bottom - 2, width: box.width - 4, height: box.height - 4 };
+          const problems = [];
+          let inside = 0;
+          for (const cell of document.querySelectorAll('#designer-canvas .vigil-canvas g.x6-node[data-cell-id]')) {
+            const id = cell.getAttribute('data-cell-id');
+            const mini = document.querySelector(`.vigil-minimap g.x6-node[data-cell-id="${id}"]`)?.getBoundingClientRect();
+            if (!mini) continue;
+            const main = cell.getBoundingClientRect();
+            const visible = main.left >= canvas.left && main.right <= canvas.right && main.top >= canvas.top && main.bottom <= canvas.bottom;
+            const hidden = main.right < canvas.left || main.left > canvas.right || main.bottom < canvas.top || main.top > canvas.bottom;
+            const tol = 3;
+            const inBox = mini.left >= frame.left - tol && mini.right <= frame.right + tol && mini.top >= frame.top - tol && mini.bottom <= frame.bottom + tol;
+            const outOfBox = mini.right < frame.left + tol || mini.left > frame.right - tol || mini.bottom < frame.top + tol || mini.top > frame.bottom - tol;
+            if (visible) {
+              inside++;
+              if (!inBox) problems.push(`${id} is on the canvas but not in the viewport box`);
+              const fx = (main.left - canvas.left) / canvas.width, mx = (mini.left - frame.left) / frame.width;
+              const fy = (main.top - canvas.top) / canvas.height, my = (mini.top - frame.top) / frame.height;
+              if (Math.abs(fx - mx) > 0.04 || Math.abs(fy - my) > 0.04) problems.push(`${id} at (${fx.toFixed(2)}, ${fy.toFixed(2)}) of the canvas but (${mx.toFixed(2)}, ${my.toFixed(2)}) of the box`);
+            } else if (hidden && !outOfBox) {
+              problems.push(`${id} is out of sight but inside the viewport box`);
+            }
+          }
+          if (inside === 0) problems.push('no card is fully visible');
+          return problems.length ? `${problems.slice(0, 4).join('; ')} (box ${JSON.stringify(frame)})` : 'ok';
+        }
+        """;
+
+    /// <summary>A chain of 200 activities: a Manual trigger, then Log activities ten to a row.</summary>
+    private static object BigFlow(int count, string id = "big-flow") => new
+    {
+        id,
         name = "Two hundred steps",
         activities = Enumerable.Range(0, count).Select(i => i == 0
             ? (object)new { id = "a0", type = "Vigil.Manual", inputs = new { }, designer = new { x = 40, y = 40 } }

@@ -1,9 +1,10 @@
 // The workflow canvas: an X6 graph that the Blazor designer drives through DesignerInterop.cs. The graph owns
 // structure and positions while the user edits (so X6's history covers every gesture); each change goes back to
 // .NET as a small diff, batched and chunked so no SignalR message nears the circuit's size limit.
-import { Graph, History, MiniMap, Selection, Snapline, type Cell, type Edge, type Node } from "@antv/x6";
+import { Graph, History, Selection, Snapline, type Cell, type Edge, type Node } from "@antv/x6";
 import { layout as dagreLayout, graphlib } from "@dagrejs/dagre";
 export { createCodeEditor, disposeCodeEditor, setCodeEditorText } from "./code-editor";
+import { FramedMiniMap } from "./minimap";
 import { activityNode, nodeHeight, NODE_SHAPE, NODE_WIDTH, registerShapes, syncPorts } from "./shapes";
 
 /** What .NET knows of an activity type: enough to draw a dropped activity without a round trip. */
@@ -114,7 +115,7 @@ class Designer {
     }
     const minimap = host.querySelector<HTMLElement>(".vigil-minimap");
     if (minimap) {
-      this.graph.use(new MiniMap({ container: minimap, width: 200, height: 130, padding: 10 }));
+      this.graph.use(new FramedMiniMap({ container: minimap, width: 200, height: 130, padding: 10 }));
     }
 
     this.listen();
