@@ -23,8 +23,9 @@ export class FramedMiniMap extends MiniMap {
     return this;
   }
 
+  /** Cells arrive in chunks while a big flow opens: refit once they have settled, not per chunk. */
   protected override onModelUpdated() {
-    this.refit();
+    this.scheduleRefit();
   }
 
   /** Clicking the map centres the canvas there; measured from the client point, not offsetX of whatever SVG part was hit. */
