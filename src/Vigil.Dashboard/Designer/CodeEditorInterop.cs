@@ -7,18 +7,20 @@ namespace Vigil.Dashboard.Designer;
 public sealed record CodeEditorOptions(string Id, string Label, string Placeholder);
 
 /// <summary>
-/// The typed face of the CodeMirror expression editors in the canvas module (wwwroot/js/designer/designer.js).
+/// The typed face of the CodeMirror expression editors (wwwroot/js/designer/code-editor.js, bundled with the canvas).
 /// The browser reports edits debounced and on leaving the field, with the parser's first syntax error if any.
 /// </summary>
 public sealed class CodeEditorInterop(IJSRuntime js) : IAsyncDisposable
 {
+    public const string ModulePath = "./js/designer/code-editor.js";
+
     private readonly string _key = "code-" + Guid.NewGuid().ToString("N")[..8];
     private IJSObjectReference? _module;
 
     public async Task CreateAsync<T>(ElementReference host, DotNetObjectReference<T> events, string text, CodeEditorOptions options)
         where T : class
     {
-        _module ??= await js.InvokeAsync<IJSObjectReference>("import", DesignerInterop.ModulePath);
+        _module ??= await js.InvokeAsync<IJSObjectReference>("import", ModulePath);
         await _module.InvokeVoidAsync("createCodeEditor", _key, host, events, text, options);
     }
 

@@ -3,7 +3,6 @@
 // .NET as a small diff, batched and chunked so no SignalR message nears the circuit's size limit.
 import { Graph, History, Selection, Snapline, type Cell, type Edge, type Node } from "@antv/x6";
 import { layout as dagreLayout, graphlib } from "@dagrejs/dagre";
-export { createCodeEditor, disposeCodeEditor, setCodeEditorText } from "./code-editor";
 import { FramedMiniMap } from "./minimap";
 import { activityNode, nodeHeight, NODE_SHAPE, NODE_WIDTH, registerShapes, syncPorts } from "./shapes";
 
