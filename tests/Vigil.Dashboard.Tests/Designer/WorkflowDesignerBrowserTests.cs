@@ -63,6 +63,11 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
             await designer.SetExpressionAsync("removeNode", "reason", "'Failed policy: ' + activities.evaluatePolicy.outputs.reasons.join('; ')");
             await designer.SelectAsync("notify");
             await designer.SetExpressionAsync("notify", "title", "'Node ' + input.nodeName + ' removed'");
+            await Assertions.Expect(designer.Page.Locator("[data-input='title'] .cm-content .tok-string, [data-input='title'] .cm-content span").First).ToBeVisibleAsync();
+            await Browser.ScreenshotAsync(designer.Page, "designer-expression");
+            await designer.Page.ClickAsync("[aria-label='Toggle theme']");
+            await Browser.ScreenshotAsync(designer.Page, "designer-expression-dark");
+            await designer.Page.ClickAsync("[aria-label='Toggle theme']");
             await designer.SetTextAsync("notify", "text", "The node failed the default policy and was quarantined.");
             await designer.SelectAsync("addLabel");
             await designer.SetTextAsync("addLabel", "key", "vigil/approved");
