@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Vigil.Dashboard.Security;
+using Vigil.Dashboard.Workflows;
 using Vigil.Workflows.Runtime;
 
 namespace Vigil.Dashboard.Apis;
@@ -46,14 +47,7 @@ public static class WorkflowHooksApi
             }
         }
 
-        var payload = JsonSerializer.SerializeToElement(new
-        {
-            type = "HttpEndpoint",
-            path = path.Trim('/'),
-            method = request.Method.ToUpperInvariant(),
-            body,
-            query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()),
-        });
+        var payload = TriggerPayloads.HttpEndpoint(path, request.Method, body, request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()));
         // A caller's Idempotency-Key makes a retried delivery start nothing new.
         var eventId = request.Headers["Idempotency-Key"].FirstOrDefault() ?? Guid.NewGuid().ToString("N");
         var result = await runtime.DispatchAsync(new WorkflowEvent("HttpEndpoint", eventId, null, payload), cancellationToken);

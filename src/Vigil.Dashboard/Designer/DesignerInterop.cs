@@ -24,20 +24,18 @@ public sealed class DesignerInterop(IJSRuntime js) : IAsyncDisposable
         await _module.InvokeVoidAsync("create", _id, host, events, options);
     }
 
-    /// <summary>Draws a whole flow: activities in chunks, then the connections (each chunk is a separate message).</summary>
+    /// <summary>
+    /// Draws a whole flow: activities in chunks, then the connections (each chunk is a separate message). The calls are
+    /// sent back to back and awaited together: the circuit delivers them in order, so drawing costs one round trip, not
+    /// one per chunk.
+    /// </summary>
     public async Task LoadAsync(IReadOnlyList<CanvasActivity> activities, IReadOnlyList<CanvasConnection> connections)
     {
-        foreach (var chunk in activities.Chunk(LoadChunkSize))
-        {
-            await CallAsync("load", chunk, Array.Empty<CanvasConnection>());
-        }
-
-        foreach (var chunk in connections.Chunk(LoadChunkSize * 4))
-        {
-            await CallAsync("load", Array.Empty<CanvasActivity>(), chunk);
-        }
-
-        await CallAsync("loaded");
+        var calls = new List<Task>();
+        calls.AddRange(activities.Chunk(LoadChunkSize).Select(chunk => CallAsync("load", chunk, Array.Empty<CanvasConnection>())));
+        calls.AddRange(connections.Chunk(LoadChunkSize * 4).Select(chunk => CallAsync("load", Array.Empty<CanvasActivity>(), chunk)));
+        calls.Add(CallAsync("loaded"));
+        await Task.WhenAll(calls);
     }
 
     /// <summary>Removes everything from the canvas (before drawing another version).</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Quartz;
 using Vigil.Workflows.Runtime;
 
@@ -24,7 +23,7 @@ public sealed class WorkflowCronJob(IWorkflowRuntime runtime, ILogger<WorkflowCr
     public async Task<string?> StartAsync(string definitionId, string activityId, DateTimeOffset fireTime, CancellationToken cancellationToken)
     {
         var firedAt = fireTime.ToUniversalTime();
-        var payload = JsonSerializer.SerializeToElement(new { type = "Cron", definitionId, activityId, firedAt });
+        var payload = TriggerPayloads.Cron(definitionId, activityId, firedAt);
         try
         {
             var instance = await runtime.StartAsync(

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Vigil.Core.Events;
-using Vigil.Core.Json;
 using Vigil.Workflows.Runtime;
 
 namespace Vigil.Dashboard.Workflows;
@@ -21,7 +20,7 @@ public sealed class WorkflowEventAdapter(IWorkflowRuntime runtime) : IDomainEven
             return;
         }
 
-        var payload = JsonSerializer.SerializeToElement(domainEvent, domainEvent.GetType(), VigilJson.Options);
+        var payload = TriggerPayloads.Event(domainEvent);
         await runtime.DispatchAsync(new WorkflowEvent(domainEvent.Type, domainEvent.Id, CorrelationKey(payload), payload), cancellationToken);
     }
 

@@ -33,7 +33,8 @@ public sealed class ActivityPropertiesTests : ComponentTest
         Apply(panel); // as the page does: the panel is rendered again with the edited activity
         panel.Find("[data-input='scanId'] .vigil-mode-toggle").Click();
         Apply(panel);
-        panel.Find("textarea#input-wait-scanId").Change("activities.scan.outputs.scanId");
+        // The CodeMirror field reports its text from the browser through the component's [JSInvokable] callback.
+        Type(panel, "activities.scan.outputs.scanId", syntaxError: null);
 
         Assert.Equal(InputKind.Literal, _edits[0].Value!.Kind);
         Assert.Equal("scan-1", _edits[0].Value!.Value.GetString());
@@ -41,6 +42,35 @@ public sealed class ActivityPropertiesTests : ComponentTest
         Assert.Equal("\"scan-1\"", _edits[1].Value!.Expression);
         Assert.Equal(new InputEdit("wait", "scanId", ActivityInput.Js("activities.scan.outputs.scanId")).Value!.Expression, _edits[^1].Value!.Expression);
         Assert.Equal("wait", _edits[^1].ActivityId);
+    }
+
+    [Fact]
+    public void An_expression_field_is_a_code_editor_created_through_the_interop_with_the_current_text()
+    {
+        var panel = Render(new ActivityNode("wait", "Vigil.WaitForScan", new Dictionary<string, ActivityInput> { ["scanId"] = ActivityInput.Js("input.scanId") }));
+
+        Assert.Empty(panel.FindAll("textarea#input-wait-scanId"));
+        var create = Assert.Single(JSInterop.Invocations, i => i.Identifier == "createCodeEditor");
+        Assert.Equal("input.scanId", create.Arguments[3]);
+        var options = Assert.IsType<CodeEditorOptions>(create.Arguments[4]);
+        Assert.Equal("input-wait-scanId", options.Id);
+        Assert.Contains("JavaScript", options.Label, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_expression_with_a_syntax_error_is_kept_and_the_error_shows_until_it_is_fixed()
+    {
+        var panel = Render(new ActivityNode("wait", "Vigil.WaitForScan", new Dictionary<string, ActivityInput> { ["scanId"] = ActivityInput.Js("input.scanId") }));
+
+        Type(panel, "activities.scan.outputs.(", "Syntax error at line 1, column 26");
+
+        Assert.Equal("activities.scan.outputs.(", Assert.Single(_edits).Value!.Expression); // nothing typed is lost
+        Assert.Contains("Syntax error at line 1, column 26", panel.Find("[data-input='scanId'] .vigil-input-error").TextContent);
+
+        Apply(panel);
+        Type(panel, "activities.scan.outputs.scanId", syntaxError: null);
+        Assert.Empty(panel.FindAll("[data-input='scanId'] .vigil-input-error"));
+        Assert.Equal("activities.scan.outputs.scanId", _edits[^1].Value!.Expression);
     }
 
     [Fact]
@@ -95,6 +125,12 @@ public sealed class ActivityPropertiesTests : ComponentTest
 
         Assert.Empty(panel.FindAll("#input-notify-channels input[type=checkbox]"));
         Assert.Contains("no notification channels are configured", panel.Find("textarea#input-notify-channels").GetAttribute("placeholder"), StringComparison.Ordinal);
+    }
+
+    private static void Type(IRenderedComponent<ActivityProperties> panel, string text, string? syntaxError)
+    {
+        var editor = Assert.Single(panel.FindComponents<CodeEditor>());
+        editor.InvokeAsync(() => editor.Instance.OnCodeChanged(text, syntaxError)).GetAwaiter().GetResult();
     }
 
     private void Apply(IRenderedComponent<ActivityProperties> panel)

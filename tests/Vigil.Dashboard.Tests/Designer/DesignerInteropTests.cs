@@ -36,6 +36,25 @@ public sealed class DesignerInteropTests : ComponentTest
     }
 
     [Fact]
+    public async Task Loading_sends_every_chunk_before_waiting_for_the_first_so_drawing_costs_one_round_trip()
+    {
+        var module = JSInterop.SetupModule(DesignerInterop.ModulePath);
+        module.SetupVoid("create", _ => true).SetVoidResult();
+        var browser = module.SetupVoid("call", _ => true); // the browser has not answered any call yet
+        await using var interop = new DesignerInterop(JSInterop.JSRuntime);
+        using var events = DotNetObjectReference.Create(new DesignerCanvasEvents(_ => Task.CompletedTask, _ => Task.CompletedTask, (_, _) => Task.CompletedTask, _ => Task.CompletedTask));
+        var activities = Enumerable.Range(0, 120).Select(i => new CanvasActivity($"a{i}", "Vigil.Log", i, i, ["Done"], null)).ToArray();
+        await interop.CreateAsync(new ElementReference("host"), events, new CanvasOptions(false, []));
+
+        var load = interop.LoadAsync(activities, []);
+
+        Assert.False(load.IsCompleted);
+        Assert.Equal(["load", "load", "load", "loaded"], module.Invocations["call"].Select(c => (string)c.Arguments[1]!));
+        browser.SetVoidResult();
+        await load;
+    }
+
+    [Fact]
     public async Task Calls_name_their_canvas_and_method()
     {
         var module = JSInterop.SetupModule(DesignerInterop.ModulePath);

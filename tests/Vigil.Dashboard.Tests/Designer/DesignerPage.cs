@@ -72,9 +72,15 @@ internal sealed class DesignerPage(IPage page)
         var editor = Page.Locator($"#activity-properties [data-input='{input}']");
         await editor.Locator(".vigil-mode-toggle").ClickAsync();
         await Assertions.Expect(editor.Locator(".vigil-mode-toggle")).ToHaveAttributeAsync("aria-pressed", "true");
-        var field = Page.Locator($"textarea#input-{activityId}-{input}");
-        await field.FillAsync(expression);
-        await field.BlurAsync();
+        // The expression field is CodeMirror: focus it and type as a person does, then Tab leaves it.
+        var field = Page.Locator($"#input-{activityId}-{input}.cm-content");
+        await field.ClickAsync();
+        await Page.Keyboard.PressAsync("Control+A");
+        await Page.Keyboard.PressAsync("Delete");
+        await Page.Keyboard.TypeAsync(expression);
+        await Assertions.Expect(field).ToHaveTextAsync(expression);
+        await Page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(field).Not.ToBeFocusedAsync();
         await Assertions.Expect(editor.Locator(".vigil-input-error")).ToHaveCountAsync(0);
     }
 

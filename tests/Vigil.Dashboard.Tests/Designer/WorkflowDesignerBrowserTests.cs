@@ -63,6 +63,11 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
             await designer.SetExpressionAsync("removeNode", "reason", "'Failed policy: ' + activities.evaluatePolicy.outputs.reasons.join('; ')");
             await designer.SelectAsync("notify");
             await designer.SetExpressionAsync("notify", "title", "'Node ' + input.nodeName + ' removed'");
+            await Assertions.Expect(designer.Page.Locator("[data-input='title'] .cm-content .tok-string, [data-input='title'] .cm-content span").First).ToBeVisibleAsync();
+            await Browser.ScreenshotAsync(designer.Page, "designer-expression");
+            await designer.Page.ClickAsync("[aria-label='Toggle theme']");
+            await Browser.ScreenshotAsync(designer.Page, "designer-expression-dark");
+            await designer.Page.ClickAsync("[aria-label='Toggle theme']");
             await designer.SetTextAsync("notify", "text", "The node failed the default policy and was quarantined.");
             await designer.SelectAsync("addLabel");
             await designer.SetTextAsync("addLabel", "key", "vigil/approved");
@@ -129,6 +134,25 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
             await page.Keyboard.TypeAsync("hello from the keyboard");
             await page.Keyboard.PressAsync("Tab");
             await Assertions.Expect(page.Locator("#designer-validity")).ToHaveTextAsync("Valid");
+
+            // Make it an expression: Shift+Tab back to the ƒx toggle, Enter, Tab into the code editor, type.
+            await TabToAsync(page, "[data-input='message'] .vigil-mode-toggle", backwards: true);
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.Locator("[data-input='message'] .vigil-mode-toggle")).ToHaveAttributeAsync("aria-pressed", "true");
+            await TabToAsync(page, "#input-log-message.cm-content");
+            await page.Keyboard.PressAsync("Control+A");
+            await page.Keyboard.TypeAsync("'hello from ' + input.who +");
+            await Assertions.Expect(page.Locator("[data-input='message'] .vigil-input-error")).ToContainTextAsync("Syntax error", new() { Timeout = 10_000 });
+            await Assertions.Expect(page.Locator("[data-input='message'] .cm-lintRange-error")).ToHaveCountAsync(1);
+            await page.Keyboard.TypeAsync(" 'the keyboard'");
+            await page.Keyboard.PressAsync("Escape"); // Escape leaves the editor for its ƒx toggle
+            await Assertions.Expect(page.Locator("[data-input='message'] .vigil-mode-toggle")).ToBeFocusedAsync();
+            await Assertions.Expect(page.Locator("[data-input='message'] .vigil-input-error")).ToHaveCountAsync(0);
+            await page.Keyboard.PressAsync("Tab");
+            await Assertions.Expect(page.Locator("#input-log-message.cm-content")).ToBeFocusedAsync();
+            await page.Keyboard.PressAsync("Tab"); // and Tab leaves it too: no tab character is typed
+            await Assertions.Expect(page.Locator("#input-log-message.cm-content")).Not.ToBeFocusedAsync();
+            await Assertions.Expect(page.Locator("#designer-validity")).ToHaveTextAsync("Valid");
             await TabToAsync(page, "#designer-save");
             await page.Keyboard.PressAsync("Enter");
         });
@@ -139,7 +163,8 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
         Assert.Equal("manual:Done->log", string.Join(",", saved.GetProperty("connections").EnumerateArray()
             .Select(c => $"{c.GetProperty("source").GetString()}:{c.GetProperty("sourceOutcome").GetString()}->{c.GetProperty("target").GetString()}")));
         var log = saved.GetProperty("activities").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "log");
-        Assert.Equal("hello from the keyboard", log.GetProperty("inputs").GetProperty("message").GetProperty("value").GetString());
+        Assert.Equal("js", log.GetProperty("inputs").GetProperty("message").GetProperty("kind").GetString());
+        Assert.Equal("'hello from ' + input.who + 'the keyboard'", log.GetProperty("inputs").GetProperty("message").GetProperty("value").GetString());
     }
 
     [Fact]
@@ -236,6 +261,9 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
         await page.WaitForFunctionAsync("() => [...window.vigilDesigners.values()][0].graph.getEdges().length === 199");
         await Assertions.Expect(page.Locator(".vigil-canvas-loading")).ToHaveCountAsync(0);
         var openSeconds = (DateTime.UtcNow - opened).TotalSeconds;
+        // Where the opening went: page and circuit up to the canvas's creation, then drawing the flow (both in ms).
+        var split = await page.EvaluateAsync<double[]>(
+            "() => [performance.getEntriesByName('vigil-designer-created').at(-1).startTime, performance.measure('vigil-load', 'vigil-designer-created', 'vigil-designer-loaded').duration]");
         await Assertions.Expect(page.Locator("#designer-validity")).ToHaveTextAsync("Valid");
         await Browser.ScreenshotAsync(page, "designer-200-activities");
 
@@ -262,16 +290,111 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
 
         var sorted = frames.Order().ToArray();
         var report = string.Create(CultureInfo.InvariantCulture,
-            $"designer 200 activities: opened in {openSeconds:0.00} s; pan frame time p50 {sorted[sorted.Length / 2]:0.0} ms, p95 {sorted[(int)(sorted.Length * 0.95)]:0.0} ms, max {sorted[^1]:0.0} ms over {frames.Length} frames");
+            $"designer 200 activities: opened in {openSeconds:0.00} s (canvas created after {split[0] / 1000:0.00} s, flow drawn in {split[1] / 1000:0.00} s); pan frame time p50 {sorted[sorted.Length / 2]:0.0} ms, p95 {sorted[(int)(sorted.Length * 0.95)]:0.0} ms, max {sorted[^1]:0.0} ms over {frames.Length} frames");
         TestContext.Current.SendDiagnosticMessage(report);
         Directory.CreateDirectory(Browser.ScreenshotDirectory);
         await File.WriteAllTextAsync(Path.Combine(Browser.ScreenshotDirectory, "designer-200-frames.txt"), report + Environment.NewLine);
     }
 
-    /// <summary>A chain of 200 activities: a Manual trigger, then Log activities ten to a row.</summary>
-    private static object BigFlow(int count) => new
+    /// <summary>
+    /// The minimap's viewport box frames what the canvas shows: after a pan and a zoom, every card fully visible on the
+    /// canvas is drawn inside the box, cards out of sight outside it, and a card's place in the box matches its place
+    /// on the canvas (within a few percent).
+    /// </summary>
+    [Fact]
+    public async Task The_minimap_viewport_box_frames_the_visible_activities_after_pan_and_zoom()
     {
-        id = "big-flow",
+        using var api = Host.Api();
+        using (var put = await api.Http.PutAsJsonAsync("/api/v1/workflows/minimap-flow", BigFlow(60, "minimap-flow"), VigilJson.Options))
+        {
+            put.EnsureSuccessStatusCode();
+        }
+
+        await using var browser = await Browser.LaunchAsync();
+        var designer = await DesignerPage.SignInAsync(browser, Host.BaseAddress);
+        await designer.OpenAsync("/workflows/minimap-flow/designer", activities: 60);
+        var page = designer.Page;
+        await OrScreenshotAsync(page, "designer-minimap", async () =>
+        {
+            foreach (var (dx, dy, zoom) in new[] { (0.0, 0.0, 0.0), (-700.0, -260.0, 0.0), (0.0, 0.0, -0.2), (-400.0, 120.0, 0.35) })
+            {
+                await page.EvaluateAsync(
+                    "([dx, dy, zoom]) => { const g = [...window.vigilDesigners.values()][0].graph; if (zoom) g.zoom(zoom); const t = g.translate(); g.translate(t.tx + dx, t.ty + dy); }",
+                    new[] { dx, dy, zoom });
+                await ExpectMinimapFramesCanvasAsync(page, $"after pan ({dx}, {dy}) and zoom {zoom}");
+            }
+
+            // A card dropped far away widens the flow: the map refits and the box follows.
+            await page.EvaluateAsync("() => window.vigilDesigners.values().next().value.apply([{ kind: 'added', id: 'far', type: 'Vigil.Log', x: 5200, y: 2400, outcomes: ['Done'] }])");
+            await ExpectMinimapFramesCanvasAsync(page, "after a card was added far away");
+            await page.EvaluateAsync("() => { const g = window.vigilDesigners.values().next().value.graph; g.getCellById('a0').setPosition(-2600, -900); }");
+            await ExpectMinimapFramesCanvasAsync(page, "after a card was moved far away");
+
+            // Clicking a card in the map brings it to the middle of the canvas.
+            var mini = await page.Locator(".vigil-minimap g.x6-node[data-cell-id='a35']").BoundingBoxAsync();
+            await page.Mouse.ClickAsync(mini!.X + (mini.Width / 2), mini.Y + (mini.Height / 2));
+            var canvas = await designer.Canvas.BoundingBoxAsync();
+            var card = await page.Locator(".vigil-canvas g.x6-node[data-cell-id='a35'] .vigil-node-body").BoundingBoxAsync();
+            // One pixel of the map is tens of canvas pixels: the canvas's centre must fall on the card.
+            Assert.InRange(canvas!.X + (canvas.Width / 2), card!.X, card.X + card.Width);
+            Assert.InRange(canvas.Y + (canvas.Height / 2), card.Y, card.Y + card.Height);
+            await ExpectMinimapFramesCanvasAsync(page, "after a click in the map");
+
+            await Browser.ScreenshotAsync(page, "designer-minimap");
+        });
+    }
+
+    private static async Task ExpectMinimapFramesCanvasAsync(IPage page, string when)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        string check;
+        while ((check = await page.EvaluateAsync<string>(MinimapCheck)) != "ok" && DateTime.UtcNow < deadline)
+        {
+            await page.WaitForFunctionAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))");
+        }
+
+        Assert.True(check == "ok", $"{when}: {check}");
+    }
+
+    /// <summary>Compares, in the page, each card's box on the canvas with its box in the minimap against the viewport box.</summary>
+    private const string MinimapCheck =
+        """
+        () => {
+          const canvas = document.querySelector('#designer-canvas .vigil-canvas').getBoundingClientRect();
+          const box = document.querySelector('.vigil-minimap .x6-widget-minimap-viewport').getBoundingClientRect();
+          // The box has a 2px border drawn outside the framed area.
+          const frame = { left: box.left + 2, top: box.top + 2, right: box.right - 2, bottom: box.bottom - 2, width: box.width - 4, height: box.height - 4 };
+          const problems = [];
+          let inside = 0;
+          for (const cell of document.querySelectorAll('#designer-canvas .vigil-canvas g.x6-node[data-cell-id]')) {
+            const id = cell.getAttribute('data-cell-id');
+            const mini = document.querySelector(`.vigil-minimap g.x6-node[data-cell-id="${id}"]`)?.getBoundingClientRect();
+            if (!mini) continue;
+            const main = cell.getBoundingClientRect();
+            const visible = main.left >= canvas.left && main.right <= canvas.right && main.top >= canvas.top && main.bottom <= canvas.bottom;
+            const hidden = main.right < canvas.left || main.left > canvas.right || main.bottom < canvas.top || main.top > canvas.bottom;
+            const tol = 3;
+            const inBox = mini.left >= frame.left - tol && mini.right <= frame.right + tol && mini.top >= frame.top - tol && mini.bottom <= frame.bottom + tol;
+            const outOfBox = mini.right < frame.left + tol || mini.left > frame.right - tol || mini.bottom < frame.top + tol || mini.top > frame.bottom - tol;
+            if (visible) {
+              inside++;
+              if (!inBox) problems.push(`${id} is on the canvas but not in the viewport box`);
+              const fx = (main.left - canvas.left) / canvas.width, mx = (mini.left - frame.left) / frame.width;
+              const fy = (main.top - canvas.top) / canvas.height, my = (mini.top - frame.top) / frame.height;
+              if (Math.abs(fx - mx) > 0.04 || Math.abs(fy - my) > 0.04) problems.push(`${id} at (${fx.toFixed(2)}, ${fy.toFixed(2)}) of the canvas but (${mx.toFixed(2)}, ${my.toFixed(2)}) of the box`);
+            } else if (hidden && !outOfBox) {
+              problems.push(`${id} is out of sight but inside the viewport box`);
+            }
+          }
+          if (inside === 0) problems.push('no card is fully visible');
+          return problems.length ? `${problems.slice(0, 4).join('; ')} (box ${JSON.stringify(frame)})` : 'ok';
+        }
+        """;
+
+    /// <summary>A chain of 200 activities: a Manual trigger, then Log activities ten to a row.</summary>
+    private static object BigFlow(int count, string id = "big-flow") => new
+    {
+        id,
         name = "Two hundred steps",
         activities = Enumerable.Range(0, count).Select(i => i == 0
             ? (object)new { id = "a0", type = "Vigil.Manual", inputs = new { }, designer = new { x = 40, y = 40 } }
@@ -287,7 +410,7 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
     };
 
     /// <summary>Presses Tab until <paramref name="selector"/> has the focus: how a keyboard user gets there.</summary>
-    private static async Task TabToAsync(IPage page, string selector)
+    private static async Task TabToAsync(IPage page, string selector, bool backwards = false)
     {
         for (var i = 0; i < 80; i++)
         {
@@ -296,7 +419,7 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
                 return;
             }
 
-            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
         }
 
         throw new InvalidOperationException($"80 presses of Tab never reached {selector}.");

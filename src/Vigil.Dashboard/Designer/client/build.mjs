@@ -1,10 +1,13 @@
-// Bundles the designer canvas into the dashboard's wwwroot as one ES module; the dashboard build runs it when the
-// sources or package-lock.json change. (tslib is a direct dependency because @antv/x6 imports it without declaring it.)
+// Bundles the designer into the dashboard's wwwroot as ES modules: the canvas (designer.js) and the expression editor
+// (code-editor.js, CodeMirror), kept apart so the canvas opens without parsing the editor. The dashboard build runs
+// this when the sources or package-lock.json change. (tslib is a direct dependency because @antv/x6 imports it
+// without declaring it.)
 import { build } from "esbuild";
+import { dirname } from "node:path";
 
 await build({
-  entryPoints: ["src/designer.ts"],
-  outfile: process.argv[2] ?? "../../../../wwwroot/js/designer/designer.js",
+  entryPoints: ["src/designer.ts", "src/code-editor.ts"],
+  outdir: dirname(process.argv[2] ?? "../../../../wwwroot/js/designer/designer.js"),
   bundle: true,
   format: "esm",
   target: "es2022",

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace Vigil.Dashboard.Designer;
+
+/// <summary>Options of one expression editor: the id the field's label points at, its accessible name and a hint.</summary>
+public sealed record CodeEditorOptions(string Id, string Label, string Placeholder);
+
+/// <summary>
+/// The typed face of the CodeMirror expression editors (wwwroot/js/designer/code-editor.js, bundled with the canvas).
+/// The browser reports edits debounced and on leaving the field, with the parser's first syntax error if any.
+/// </summary>
+public sealed class CodeEditorInterop(IJSRuntime js) : IAsyncDisposable
+{
+    public const string ModulePath = "./js/designer/code-editor.js";
+
+    private readonly string _key = "code-" + Guid.NewGuid().ToString("N")[..8];
+    private IJSObjectReference? _module;
+
+    public async Task CreateAsync<T>(ElementReference host, DotNetObjectReference<T> events, string text, CodeEditorOptions options)
+        where T : class
+    {
+        _module ??= await js.InvokeAsync<IJSObjectReference>("import", ModulePath);
+        await _module.InvokeVoidAsync("createCodeEditor", _key, host, events, text, options);
+    }
+
+    public async Task SetTextAsync(string text)
+    {
+        if (_module is not null)
+        {
+            await _module.InvokeVoidAsync("setCodeEditorText", _key, text);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _module.InvokeVoidAsync("disposeCodeEditor", _key);
+            await _module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone and the page with it: nothing to clean up in the browser.
+        }
+    }
+}
