@@ -24,6 +24,7 @@ public sealed class AgentHub(
     ScanStore scans,
     ScanDispatcher dispatcher,
     UiEventStream uiEvents,
+    NodeHeartbeats heartbeats,
     IHostApplicationLifetime lifetime) : Hub
 {
     public const string Route = "/hubs/agent";
@@ -95,6 +96,9 @@ public sealed class AgentHub(
         }
     }
 
-    /// <summary>Keeps the node online; missing heartbeats for <see cref="AgentOptions.OfflineAfter"/> marks it offline.</summary>
-    public Task Heartbeat() => inventory.HeartbeatAsync(NodeId, Context.ConnectionAborted);
+    /// <summary>
+    /// Keeps the node online; missing heartbeats for <see cref="AgentOptions.OfflineAfter"/> marks it offline. Stored
+    /// in batches by <see cref="NodeHeartbeats"/>, so the answer never waits for the database.
+    /// </summary>
+    public void Heartbeat() => heartbeats.Record(NodeId);
 }
