@@ -14,7 +14,8 @@ key=vgl_bench_$(date +%s%N)
 dotnet build src/Vigil.Dashboard -c Release -v q -clp:ErrorsOnly >/dev/null
 if [ "$mode" = publish ]; then
   out=$(mktemp -d)
-  dotnet publish src/Vigil.Agent -c Release -o "$out" ${VIGIL_BENCH_PUBLISH_ARGS:-} -v q -clp:ErrorsOnly >/dev/null
+  rid=linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')
+  dotnet publish src/Vigil.Agent -c Release -r "$rid" -o "$out" ${VIGIL_BENCH_PUBLISH_ARGS:-} -v q -clp:ErrorsOnly >/dev/null
   agent=(env ${VIGIL_BENCH_AGENT_ENV:-} "$out/vigil-agent")
 else
   dotnet build src/Vigil.Agent -c Release -v q -clp:ErrorsOnly >/dev/null

@@ -93,6 +93,43 @@ public sealed class OutboxTests
         Assert.Equal(["next"], recorder.Received.Cast<UserSignedIn>().Select(e => e.Actor));
     }
 
+    private sealed class Live(List<string> log) : ILiveEventSubscriber
+    {
+        public Task HandleAsync(DomainEvent domainEvent, CancellationToken cancellationToken)
+        {
+            log.Add("live " + ((UserSignedIn)domainEvent).Actor);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class Durable(List<string> log) : IDomainEventSubscriber
+    {
+        public Task HandleAsync(DomainEvent domainEvent, CancellationToken cancellationToken)
+        {
+            var actor = ((UserSignedIn)domainEvent).Actor;
+            log.Add("durable " + actor);
+            return actor == "broken" ? throw new InvalidOperationException("disk full") : Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task Live_subscribers_get_the_whole_batch_before_durable_ones_and_only_delivered_rows_are_marked()
+    {
+        using var core = await CoreServices.CreateAsync();
+        await core.Outbox.PublishAsync(new UserSignedIn("first", null));
+        await core.Outbox.PublishAsync(new UserSignedIn("broken", null));
+        await core.Outbox.PublishAsync(new UserSignedIn("third", null));
+        var log = new List<string>();
+
+        Assert.Equal(1, await core.Dispatcher(new Durable(log), new Live(log)).DispatchBatchAsync(CancellationToken.None));
+
+        Assert.Equal(["live first", "live broken", "live third", "durable first", "durable broken"], log);
+        await using var connection = await core.Database.Factory.OpenAsync();
+        var pending = await connection.QueryAsync<string>("SELECT payload FROM outbox_events WHERE published_at IS NULL ORDER BY seq");
+        Assert.Equal(2, pending.Count());
+        Assert.Contains("broken", pending.First(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Audit_writer_records_each_event_once_even_when_redelivered()
     {

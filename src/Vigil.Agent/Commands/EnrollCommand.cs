@@ -57,14 +57,14 @@ public static class EnrollCommand
         using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
         try
         {
-            using var response = await http.PostAsJsonAsync("api/v1/agents/enroll", new { token, name = nodeName, labels }, AgentJson.Options, cancellationToken);
+            using var response = await http.PostAsJsonAsync("api/v1/agents/enroll", new EnrollRequest(token, nodeName, labels), AgentJsonContext.Default.EnrollRequest, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 await Console.Error.WriteLineAsync($"Enrollment refused ({(int)response.StatusCode}): {await ReasonAsync(response, cancellationToken)}");
                 return AgentExitCodes.Error;
             }
 
-            var enrolled = await response.Content.ReadFromJsonAsync<EnrollResponse>(AgentJson.Options, cancellationToken)
+            var enrolled = await response.Content.ReadFromJsonAsync(AgentJsonContext.Default.EnrollResponse, cancellationToken)
                 ?? throw new JsonException("The console answered with an empty body.");
             store.Save(new AgentState(baseUri.ToString().TrimEnd('/'), enrolled.NodeId, enrolled.NodeName, enrolled.Credential, DateTimeOffset.UtcNow));
             Console.WriteLine($"Enrolled as node {enrolled.NodeName} ({enrolled.NodeId}); credential stored in {store.FilePath}. Start it with: vigil-agent run");
@@ -105,6 +105,4 @@ public static class EnrollCommand
 
         return response.ReasonPhrase ?? "no reason given";
     }
-
-    private sealed record EnrollResponse(string NodeId, string NodeName, string Credential);
 }

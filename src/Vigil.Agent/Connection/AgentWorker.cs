@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Vigil.Agent.Facts;
@@ -59,6 +60,7 @@ public sealed class AgentWorker(AgentState state, HostFactsCollector facts, Agen
     {
         await using var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(state.ConsoleUrl + HubPath), o => o.AccessTokenProvider = () => Task.FromResult<string?>(state.Credential))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.TypeInfoResolverChain.Insert(0, AgentJsonContext.Default))
             .Build();
         var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
         connection.Closed += error =>

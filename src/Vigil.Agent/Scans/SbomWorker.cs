@@ -76,7 +76,7 @@ public static class SbomWorker
     {
         lock (Console.Out)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(message, AgentJson.Lines));
+            Console.Out.WriteLine(JsonSerializer.Serialize(message, AgentJsonContext.Default.WorkerMessage));
             Console.Out.Flush();
         }
     }

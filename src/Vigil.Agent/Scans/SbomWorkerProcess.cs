@@ -22,7 +22,7 @@ public static class SbomWorkerProcess
             WorkerMessage? message;
             try
             {
-                message = JsonSerializer.Deserialize<WorkerMessage>(line, AgentJson.Lines);
+                message = JsonSerializer.Deserialize(line, AgentJsonContext.Default.WorkerMessage);
             }
             catch (JsonException)
             {

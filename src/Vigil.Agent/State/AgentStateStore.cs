@@ -27,7 +27,7 @@ public sealed class AgentStateStore(string directory)
         }
 
         using var stream = File.OpenRead(FilePath);
-        return JsonSerializer.Deserialize<AgentState>(stream, AgentJson.Options);
+        return JsonSerializer.Deserialize(stream, AgentJson.Of<AgentState>(AgentJson.Options));
     }
 
     public void Save(AgentState state)
@@ -55,7 +55,7 @@ public sealed class AgentStateStore(string directory)
 
         using (var stream = new FileStream(temporary, options))
         {
-            JsonSerializer.Serialize(stream, state, AgentJson.Options);
+            JsonSerializer.Serialize(stream, state, AgentJson.Of<AgentState>(AgentJson.Options));
         }
 
         File.Move(temporary, FilePath, overwrite: true);

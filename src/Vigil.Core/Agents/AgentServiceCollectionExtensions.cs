@@ -17,6 +17,8 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<NodeAdministration>();
         services.AddSingleton<NodeTimeline>();
         services.AddSingleton<IDomainEventSubscriber>(sp => sp.GetRequiredService<NodeTimeline>());
+        services.AddSingleton<NodeHeartbeats>();
+        services.AddHostedService(sp => sp.GetRequiredService<NodeHeartbeats>());
         services.AddHostedService<OfflineNodeSweeper>();
         return services;
     }

@@ -119,33 +119,50 @@ public sealed class NodeInventory(IDbConnectionFactory db, EventOutbox outbox, T
         return true;
     }
 
-    /// <summary>Records a heartbeat. A node the sweep had already marked offline comes back online (with its event).</summary>
-    public async Task HeartbeatAsync(string nodeId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stores when each node was last heard from, in one transaction however many there are (the single SQLite
+    /// writer cannot afford one per heartbeat). A node the sweep had already marked offline comes back online with
+    /// its event.
+    /// </summary>
+    public async Task RecordHeartbeatsAsync(IReadOnlyDictionary<string, DateTimeOffset> lastSeen, CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
+        if (lastSeen.Count == 0)
+        {
+            return;
+        }
+
+        var online = NodeStorage.StatusText(NodeStatus.Online);
+        var offline = NodeStorage.StatusText(NodeStatus.Offline);
         await using var connection = await db.OpenAsync(cancellationToken);
-        var touched = await connection.ExecuteAsync(
-            "UPDATE nodes SET last_seen = @now WHERE id = @nodeId AND status = @online",
-            new { nodeId, now, online = NodeStorage.StatusText(NodeStatus.Online) });
-        if (touched > 0)
-        {
-            return;
-        }
-
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var name = await connection.QuerySingleOrDefaultAsync<string>(
-            "SELECT name FROM nodes WHERE id = @nodeId AND status = @offline", new { nodeId, offline = NodeStorage.StatusText(NodeStatus.Offline) }, transaction);
-        if (name is null)
+        var events = 0;
+        foreach (var (nodeId, now) in lastSeen)
         {
-            return;
+            var touched = await connection.ExecuteAsync(
+                "UPDATE nodes SET last_seen = @now WHERE id = @nodeId AND status = @online", new { nodeId, now, online }, transaction);
+            if (touched > 0)
+            {
+                continue;
+            }
+
+            var name = await connection.QuerySingleOrDefaultAsync<string>(
+                "SELECT name FROM nodes WHERE id = @nodeId AND status = @offline", new { nodeId, offline }, transaction);
+            if (name is null)
+            {
+                continue; // removed, or never said hello
+            }
+
+            await connection.ExecuteAsync(
+                "UPDATE nodes SET status = @online, last_seen = @now WHERE id = @nodeId", new { nodeId, now, online }, transaction);
+            await outbox.AppendAsync(connection, transaction, new NodeOnline(nodeId, name));
+            events++;
         }
 
-        await connection.ExecuteAsync(
-            "UPDATE nodes SET status = @online, last_seen = @now WHERE id = @nodeId",
-            new { nodeId, now, online = NodeStorage.StatusText(NodeStatus.Online) }, transaction);
-        await outbox.AppendAsync(connection, transaction, new NodeOnline(nodeId, name));
         await transaction.CommitAsync(cancellationToken);
-        outbox.Committed();
+        if (events > 0)
+        {
+            outbox.Committed();
+        }
     }
 
     /// <summary>

@@ -7,10 +7,10 @@ namespace Vigil.Core.Nodes;
 
 /// <summary>
 /// Marks nodes offline once they miss heartbeats for <see cref="AgentOptions.OfflineAfter"/>. It judges by the last
-/// heartbeat stored in the database, not by open connections, so it is right whichever console instance holds the
+/// heartbeat stored in the database (flushed from <see cref="NodeHeartbeats"/> first), not by open connections, so it is right whichever console instance holds the
 /// agent's connection and after a console restart.
 /// </summary>
-public sealed class OfflineNodeSweeper(NodeInventory inventory, IOptions<AgentOptions> options, TimeProvider time, ILogger<OfflineNodeSweeper> logger) : BackgroundService
+public sealed class OfflineNodeSweeper(NodeInventory inventory, NodeHeartbeats heartbeats, IOptions<AgentOptions> options, TimeProvider time, ILogger<OfflineNodeSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,6 +19,7 @@ public sealed class OfflineNodeSweeper(NodeInventory inventory, IOptions<AgentOp
         {
             try
             {
+                await heartbeats.FlushAsync(stoppingToken);
                 var marked = await inventory.MarkSilentNodesOfflineAsync(time.GetUtcNow() - options.Value.OfflineAfter, stoppingToken);
                 if (marked > 0)
                 {

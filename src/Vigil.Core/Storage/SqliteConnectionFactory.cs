@@ -33,8 +33,10 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        // WAL persists in the file; synchronous=NORMAL is the documented safe pairing with WAL.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+        // WAL persists in the file; synchronous=NORMAL is the documented safe pairing with WAL. busy_timeout lets
+        // SQLite wait for the writer lock itself, in steps of a few milliseconds, instead of failing at once into
+        // Microsoft.Data.Sqlite's coarser retry loop.
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

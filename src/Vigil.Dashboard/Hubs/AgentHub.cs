@@ -26,6 +26,7 @@ public sealed class AgentHub(
     UiEventStream uiEvents,
     AgentClocks clocks,
     TimeProvider time,
+    NodeHeartbeats heartbeats,
     IHostApplicationLifetime lifetime) : Hub
 {
     public const string Route = "/hubs/agent";
@@ -105,16 +106,20 @@ public sealed class AgentHub(
         }
     }
 
-    /// <summary>Keeps the node online; missing heartbeats for <see cref="AgentOptions.OfflineAfter"/> marks it offline.</summary>
-    public Task Heartbeat() => inventory.HeartbeatAsync(NodeId, Context.ConnectionAborted);
+    /// <summary>
+    /// Keeps the node online; missing heartbeats for <see cref="AgentOptions.OfflineAfter"/> marks it offline. Stored
+    /// in batches by <see cref="NodeHeartbeats"/>, so the answer never waits for the database.
+    /// </summary>
+    public void Heartbeat() => heartbeats.Record(NodeId);
 
     /// <summary>
     /// A heartbeat carrying the agent's clock (agents that know it send this rather than <see cref="Heartbeat"/>).
-    /// <paramref name="sentAt"/> is only ever compared with the console's clock; last seen stays the console's time.
+    /// <paramref name="sentAt"/> is only ever compared with the console's clock; last seen stays the console's time,
+    /// and the skew is written only when it moved, so a steady agent costs no database write.
     /// </summary>
     public async Task HeartbeatAt(DateTimeOffset sentAt)
     {
-        await inventory.HeartbeatAsync(NodeId, Context.ConnectionAborted);
+        heartbeats.Record(NodeId);
         var skew = ClockSkew.Measure(sentAt, time.GetUtcNow());
         if (clocks.Moved(NodeId, NodeName, skew))
         {

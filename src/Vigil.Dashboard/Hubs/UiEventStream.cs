@@ -9,7 +9,7 @@ namespace Vigil.Dashboard.Hubs;
 /// batches of at most <see cref="BatchWindow"/>, so a burst of events costs one message per client, never a
 /// database query per client.
 /// </summary>
-public sealed class UiEventStream(IHubContext<UiHub> hub, ILogger<UiEventStream> logger) : BackgroundService, IDomainEventSubscriber
+public sealed class UiEventStream(IHubContext<UiHub> hub, ILogger<UiEventStream> logger) : BackgroundService, ILiveEventSubscriber
 {
     public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(250);
     private const int MaxBatch = 500;
