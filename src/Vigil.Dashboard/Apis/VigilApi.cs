@@ -39,6 +39,7 @@ public static class VigilApi
         api.MapNotificationRulesApi();
         api.MapNotificationDeliveriesApi();
         api.MapCloudNodeApi();
+        api.MapRegistriesApi();
         return endpoints;
     }
 }
