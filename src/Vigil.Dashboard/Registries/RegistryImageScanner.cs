@@ -70,7 +70,7 @@ public sealed class RegistryImageScanner(
             await progress.ReportAsync("pulling", 5);
             var layers = new SyncProgress<SourceProgress>(p => progress.Report("pulling", 5 + (80 * (p.Index - 1) / Math.Max(1, p.Count))));
             var generation = await SbomGenerator.GenerateAsync(
-                $"registry:{image}", new SourceOptions { RegistryClient = new CachingRegistryClient(client, blobs) }, layers, cancellationToken: scan.Token);
+                $"registry:{image}", new SourceOptions { RegistryClient = new CachingRegistryClient(client, blobs, refresh: job.Force) }, layers, cancellationToken: scan.Token);
             await progress.ReportAsync("matching", 90);
             using var json = new MemoryStream();
             await CycloneDxWriter.WriteAsync(generation.Document, json, generation.SubjectType, scan.Token);

@@ -7,8 +7,9 @@ namespace Vigil.Scanning.Registry;
 /// Keeps downloaded blobs in a folder by digest, so layers that images share are pulled from the registry once:
 /// a blob is downloaded (digest-verified by the inner client) to a temporary file and renamed into place; concurrent
 /// scans wanting the same blob wait for the one download. The folder is trimmed, oldest first, to <c>maxBytes</c>.
+/// With <paramref name="refresh"/> every blob is downloaded again and replaces the cached copy (a forced rescan).
 /// </summary>
-public sealed class CachingRegistryClient(IRegistryClient inner, BlobCache cache) : IRegistryClient
+public sealed class CachingRegistryClient(IRegistryClient inner, BlobCache cache, bool refresh = false) : IRegistryClient
 {
     /// <inheritdoc />
     public Task<ResolvedImage> ResolveImageAsync(ImageReference reference, ImagePlatform platform, CancellationToken cancellationToken = default) =>
@@ -16,7 +17,7 @@ public sealed class CachingRegistryClient(IRegistryClient inner, BlobCache cache
 
     /// <inheritdoc />
     public Task<Stream> OpenBlobAsync(ImageReference reference, OciDescriptor blob, CancellationToken cancellationToken = default) =>
-        cache.OpenAsync(blob.Digest, ct => inner.OpenBlobAsync(reference, blob, ct), cancellationToken);
+        cache.OpenAsync(blob.Digest, ct => inner.OpenBlobAsync(reference, blob, ct), refresh, cancellationToken);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> ListTagsAsync(string registry, string repository, CancellationToken cancellationToken = default) =>
@@ -36,8 +37,8 @@ public sealed class BlobCache(string directory, long maxBytes)
     /// <summary>Blobs served from the folder instead of the registry since start.</summary>
     public long Hits => Interlocked.Read(ref _hits);
 
-    /// <summary>Opens the cached blob, downloading it with <paramref name="download"/> first when absent.</summary>
-    public async Task<Stream> OpenAsync(string digest, Func<CancellationToken, Task<Stream>> download, CancellationToken cancellationToken)
+    /// <summary>Opens the cached blob, downloading it with <paramref name="download"/> first when absent (or when <paramref name="refresh"/>).</summary>
+    public async Task<Stream> OpenAsync(string digest, Func<CancellationToken, Task<Stream>> download, bool refresh, CancellationToken cancellationToken)
     {
         if (!digest.StartsWith("sha256:", StringComparison.Ordinal) || digest.Length != 71 || !digest[7..].All(Uri.IsHexDigit))
         {
@@ -49,7 +50,7 @@ public sealed class BlobCache(string directory, long maxBytes)
         await gate.WaitAsync(cancellationToken);
         try
         {
-            if (TryOpen(path) is { } cached)
+            if (!refresh && TryOpen(path) is { } cached)
             {
                 Interlocked.Increment(ref _hits);
                 return cached;
