@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Playwright;
 using Vigil.Core.Json;
 using Vigil.Testing;
 using Vigil.Testing.Fixtures;
@@ -102,6 +103,44 @@ public sealed class RegistryScanTests(RegistryScanFixture fixture) : IClassFixtu
         Assert.Contains("shop/web has no tag nope", await unknownTag.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknownRegistry.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_Registries_page_lists_repositories_and_tags_and_scan_now_shows_the_findings()
+    {
+        Assert.SkipUnless(RegistryScanFixture.Available, "needs docker-registry, skopeo, umoci");
+        using var api = fixture.Host.Api();
+        await CreateRegistryAsync(api, "page registry");
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync(fixture.Host.BaseAddress);
+        await page.SetViewportSizeAsync(1400, 900);
+        await page.GotoAsync("/login");
+        await page.FillAsync("#login-email", DashboardHost.AdminEmail);
+        await page.FillAsync("#login-password", DashboardHost.AdminPassword);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+
+        await page.GotoAsync("/registries");
+        await Browser.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "page registry" }).ClickAsync();
+        var repositories = page.Locator("#repositories");
+        await Assertions.Expect(repositories).ToContainTextAsync("shop/worker", new() { Timeout = 30_000 });
+        await Assertions.Expect(repositories).ToContainTextAsync("ops/tools");
+        await repositories.GetByText("shop/web").ClickAsync();
+        var tags = page.Locator("#tags-table");
+        var row = tags.Locator("tbody tr", new() { HasText = "sha256:" });
+        await Assertions.Expect(row).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await row.Locator("input[type=checkbox]").CheckAsync();
+        await page.ClickAsync("#scan-tags");
+
+        // The row turns complete by the live event stream, without a reload.
+        await Assertions.Expect(row.Locator(".scan-cell[data-scan-status=complete]")).ToHaveCountAsync(1, new() { Timeout = 120_000 });
+        await Browser.ScreenshotAsync(page, "registries");
+        await row.Locator("a[data-scan]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/scans/[0-9a-f]{32}$"));
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("page registry/shop/web:1", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("usr/local/bin/hello");
+        await Browser.ScreenshotAsync(page, "registries-scan-report");
     }
 
     private async Task<string> CreateRegistryAsync(VigilApiClient api, string name)
