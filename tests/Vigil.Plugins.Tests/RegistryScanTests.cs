@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Vigil.Dashboard.Scheduling;
 using Vigil.Core.Json;
 using Vigil.Testing;
 using Vigil.Testing.Fixtures;
@@ -18,10 +20,10 @@ public sealed class RegistryScanTests(RegistryScanFixture fixture) : IClassFixtu
         using var api = fixture.Host.Api();
         var id = await CreateRegistryAsync(api, "shop");
 
-        var pulledEarlier = fixture.Proxy.BlobsPulled.Where(IsLayer).ToHashSet();
+        var pulledEarlier = fixture.Proxy.BlobsPulled.Where(IsLayer).Select(Digest).ToHashSet();
         var before = fixture.Proxy.BlobsPulled.Count;
         var first = await ScanAndWaitAsync(api, id, new { repository = "shop/api" });
-        var layers = fixture.Proxy.BlobsPulled.Skip(before).Where(IsLayer).ToList();
+        var layers = fixture.Proxy.BlobsPulled.Skip(before).Where(IsLayer).Select(Digest).ToList();
         var node = await api.GetJsonAsync($"/api/v1/nodes/{first[0].GetProperty("nodeId").GetString()}");
         var findings = await api.GetJsonAsync($"/api/v1/scans/{first[0].GetProperty("id").GetString()}/findings");
         var tags = await api.GetJsonAsync($"/api/v1/registries/{id}/tags?repository=shop/api");
@@ -143,6 +145,31 @@ public sealed class RegistryScanTests(RegistryScanFixture fixture) : IClassFixtu
         await Browser.ScreenshotAsync(page, "registries-scan-report");
     }
 
+    [Fact]
+    public async Task A_registry_schedule_lists_the_registry_at_each_run_and_scans_its_images()
+    {
+        Assert.SkipUnless(RegistryScanFixture.Available, "needs docker-registry, skopeo, umoci");
+        using var api = fixture.Host.Api();
+        var id = await CreateRegistryAsync(api, "scheduled");
+        await api.PostJsonAsync("/api/v1/schedules", new
+        {
+            id = "registry-nightly", name = "Registry nightly", cron = "0 3 * * *", timeZone = "UTC", enabled = true,
+            target = new { kind = "registry", registry = id, repositories = new[] { "ops/tools" } },
+        });
+
+        var stored = (await api.GetJsonAsync("/api/v1/schedules/registry-nightly")).GetProperty("schedule");
+        var run = await fixture.Host.Services.GetRequiredService<ScanScheduleJob>().RunAsync("registry-nightly", DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+
+        Assert.Equal(id, stored.GetProperty("target").GetProperty("registry").GetString());
+        Assert.Equal(["ops/tools"], stored.GetProperty("target").GetProperty("repositories").EnumerateArray().Select(r => r.GetString()));
+        Assert.NotNull(run);
+        Assert.Equal(ScheduleRun.Started, run.Outcome);
+        var scan = Assert.Single(run.Scans);
+        var completed = await ScanData.WaitForCompletionAsync(api.Http, scan.ScanId, TimeSpan.FromSeconds(120));
+        Assert.Equal("scheduled/ops/tools:1", completed.GetProperty("nodeName").GetString());
+        Assert.Equal("schedule:registry-nightly", completed.GetProperty("requestedBy").GetString());
+    }
+
     private async Task<string> CreateRegistryAsync(VigilApiClient api, string name)
     {
         var created = await api.PostJsonAsync("/api/v1/integrations", new
@@ -170,6 +197,8 @@ public sealed class RegistryScanTests(RegistryScanFixture fixture) : IClassFixtu
     }
 
     /// <summary>Whether a blob path is one of the fixture's layers (every image here shares them; configs differ).</summary>
+    private static string Digest(string blobPath) => blobPath[(blobPath.LastIndexOf('/') + 1)..];
+
     private static bool IsLayer(string path) => LayerDigests.Value.Any(d => path.EndsWith(d, StringComparison.Ordinal));
 
     private static readonly Lazy<string[]> LayerDigests = new(() =>
