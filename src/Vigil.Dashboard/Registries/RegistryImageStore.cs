@@ -66,6 +66,17 @@ public sealed class RegistryImageStore(IDbConnectionFactory db, PushedNodes node
             "SELECT node_id, integration_id, repository, tag, digest, pushed_at FROM registry_images WHERE node_id = @nodeId", new { nodeId }))?.ToImage();
     }
 
+    /// <summary>Queued scans of registry images (after a restart: the in-memory queue is gone, the scans are not).</summary>
+    public async Task<IReadOnlyList<RegistryScanJob>> QueuedScansAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<QueuedRow>(
+            "SELECT s.id AS scan_id, i.node_id, i.integration_id, i.repository, i.tag, i.digest, i.pushed_at FROM scans s " +
+            "JOIN registry_images i ON i.node_id = s.node_id WHERE s.status = @queued ORDER BY s.created_at",
+            new { queued = ScanStorage.Queued });
+        return rows.Select(r => new RegistryScanJob(r.ScanId, r.ToImage(), Force: false)).ToList();
+    }
+
     /// <summary>The scan whose stored SBOM was built from <paramref name="digest"/>, when one is still kept.</summary>
     public async Task<string?> SbomScanOfDigestAsync(string digest, CancellationToken cancellationToken = default)
     {
@@ -82,6 +93,19 @@ public sealed class RegistryImageStore(IDbConnectionFactory db, PushedNodes node
         await connection.ExecuteAsync(
             db.Dialect.Upsert("image_sboms", ["digest"], ["digest", "scan_id", "created_at"]),
             new { digest, scan_id = scanId, created_at = time.GetUtcNow() });
+    }
+
+    private sealed class QueuedRow
+    {
+        public string ScanId { get; init; } = "";
+        public string NodeId { get; init; } = "";
+        public string IntegrationId { get; init; } = "";
+        public string Repository { get; init; } = "";
+        public string Tag { get; init; } = "";
+        public string Digest { get; init; } = "";
+        public DateTimeOffset? PushedAt { get; init; }
+
+        public RegistryImage ToImage() => new(NodeId, IntegrationId, Repository, Tag, Digest, PushedAt);
     }
 
     private sealed class ImageRow

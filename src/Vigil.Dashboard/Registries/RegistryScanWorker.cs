@@ -8,7 +8,8 @@ namespace Vigil.Dashboard.Registries;
 /// <see cref="RegistryOptions.ConcurrencyPerRegistry"/> per registry. A job waits for its registry's slot without
 /// holding an overall one, so a busy registry never starves the others.
 /// </summary>
-public sealed class RegistryScanWorker(RegistryScanQueue queue, RegistryImageScanner scanner, IOptions<RegistryOptions> options, ILogger<RegistryScanWorker> logger)
+public sealed class RegistryScanWorker(
+    RegistryScanQueue queue, RegistryImageScanner scanner, RegistryImageStore images, IOptions<RegistryOptions> options, ILogger<RegistryScanWorker> logger)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _perRegistry = new(StringComparer.Ordinal);
@@ -20,6 +21,11 @@ public sealed class RegistryScanWorker(RegistryScanQueue queue, RegistryImageSca
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        foreach (var waiting in await images.QueuedScansAsync(stoppingToken))
+        {
+            queue.Enqueue(waiting); // queued before a restart: picked up again, not left to time out
+        }
+
         var overall = new SemaphoreSlim(Math.Max(1, options.Value.Workers));
         var running = new List<Task>();
         await foreach (var job in queue.Reader.ReadAllAsync(stoppingToken))
