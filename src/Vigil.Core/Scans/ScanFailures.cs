@@ -21,6 +21,19 @@ public static class ScanFailures
     public static string CannotScanType(string type) =>
         $"A node of type {type} has no agent to scan it; push its SBOM with POST /api/v1/sboms (or `vigil scan --console`) instead.";
 
+    public static string RegistryRefusedCredentials(string detail) =>
+        $"The registry refused the credentials ({detail}); check the integration's user name and password or token (Integrations page), then scan again.";
+
+    public static string ManifestNotFound(string image) =>
+        $"Manifest not found: {image} is no longer in the registry (the tag moved or the image was deleted); refresh the tags and scan again.";
+
+    public static string RateLimited(string detail) =>
+        $"Rate limited for too long by the registry ({detail}); lower Vigil:Registries:ConcurrencyPerRegistry or scan later.";
+
+    public static string ImageNotPulled(string detail) => $"The image could not be pulled: {detail}";
+
+    public const string RegistryRemoved = "The registry integration was deleted; the image cannot be pulled any more.";
+
     private static string Minutes(TimeSpan span) =>
         span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0.#} minutes" : $"{span.TotalSeconds:0} seconds";
 }

@@ -41,6 +41,7 @@ public static class VigilApi
         api.MapCloudNodeApi();
         api.MapIntegrationActionsApi();
         api.MapCloudInstancesApi();
+        api.MapRegistriesApi();
         return endpoints;
     }
 }

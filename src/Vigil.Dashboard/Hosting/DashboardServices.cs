@@ -16,6 +16,7 @@ using Vigil.Dashboard.Notifications;
 using Vigil.Dashboard.Plugins;
 using Vigil.Dashboard.Scans;
 using Vigil.Dashboard.Scheduling;
+using Vigil.Dashboard.Registries;
 using Vigil.Dashboard.Security;
 using Vigil.Dashboard.Wall;
 using Vigil.Dashboard.Workflows;
@@ -62,6 +63,7 @@ public static class DashboardServices
         services.AddVigilPlugins();
         services.AddVigilNotifications(builder.Configuration);
         services.AddVigilCloud(builder.Configuration);
+        services.AddVigilRegistries();
         return builder;
     }
 

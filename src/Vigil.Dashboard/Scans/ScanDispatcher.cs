@@ -3,6 +3,7 @@ using Vigil.Core.Nodes;
 using Vigil.Core.Scans;
 using Vigil.Dashboard.Apis;
 using Vigil.Dashboard.Hubs;
+using Vigil.Dashboard.Registries;
 using Vigil.Workflows.Contracts;
 
 namespace Vigil.Dashboard.Scans;
@@ -16,6 +17,7 @@ public sealed class ScanDispatcher(
     NodeInventory inventory,
     AgentConnections connections,
     IHubContext<AgentHub> agents,
+    RegistryScans registryScans,
     ILogger<ScanDispatcher> logger) : IScanService
 {
     public const string StartScanMethod = "StartScan";
@@ -30,6 +32,12 @@ public sealed class ScanDispatcher(
             var node = await inventory.GetAsync(nodeId, cancellationToken);
             if (node is null || node.Status == NodeStatus.Removed)
             {
+                continue;
+            }
+
+            if (node.Type == NodeType.Image && await registryScans.RescanNodeAsync(nodeId, requestedBy, cancellationToken) is { } imageScan)
+            {
+                result.Add(imageScan); // a registry image: pulled again by the registry scanner, not by an agent
                 continue;
             }
 

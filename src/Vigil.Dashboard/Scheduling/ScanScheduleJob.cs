@@ -1,4 +1,5 @@
 using Quartz;
+using Vigil.Dashboard.Registries;
 using Vigil.Workflows.Contracts;
 
 namespace Vigil.Dashboard.Scheduling;
@@ -30,6 +31,13 @@ public sealed class ScanScheduleJob(
             return null;
         }
 
+        if (schedule.Target.Kind == ScheduleTarget.RegistryImages)
+        {
+            var registryRun = await RunRegistryAsync(schedule, runId, firedAt, cancellationToken);
+            await store.AddRunAsync(registryRun, cancellationToken);
+            return registryRun;
+        }
+
         var nodes = await resolver.ResolveAsync(schedule.Target, cancellationToken);
         ScheduleRun run;
         if (nodes.Count == 0)
@@ -58,5 +66,22 @@ public sealed class ScanScheduleJob(
 
         await store.AddRunAsync(run, cancellationToken);
         return run;
+    }
+
+    /// <summary>A registry target lists the registry now (new tags included) and scans its images like scan-now.</summary>
+    private async Task<ScheduleRun> RunRegistryAsync(ScanSchedule schedule, string runId, DateTimeOffset firedAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var scans = await services.GetRequiredService<RegistryScans>().RequestAsync(
+                schedule.Target.Registry ?? "", new RegistryScanSelection(schedule.Target.Repositories), $"schedule:{schedule.Id}", cancellationToken);
+            return new ScheduleRun(runId, schedule.Id, firedAt, time.GetUtcNow(), scans.Count == 0 ? ScheduleRun.NoNodes : ScheduleRun.Started, scans.Count, null,
+                scans.Select(s => new ScheduleRunScan(s.Id, s.NodeId)).ToArray());
+        }
+        catch (RegistryScanException ex)
+        {
+            logger.LogWarning("Schedule {Schedule} could not scan its registry: {Reason}", schedule.Id, ex.Message);
+            return new ScheduleRun(runId, schedule.Id, firedAt, time.GetUtcNow(), ScheduleRun.Failed, 0, "Scanning the registry failed: " + ex.Message, []);
+        }
     }
 }

@@ -146,13 +146,8 @@ public sealed partial class RegistryClient : IRegistryClient, IDisposable
     private async Task<HttpResponseMessage> SendAsync(string registry, string? repository, Func<HttpRequestMessage> create, CancellationToken cancellationToken)
     {
         var key = $"{registry}|{repository}";
-        var request = create();
-        if (_authorization.TryGetValue(key, out var cached))
-        {
-            request.Headers.Authorization = cached;
-        }
-
-        var response = await _send.SendAsync(request, cancellationToken);
+        _authorization.TryGetValue(key, out var cached);
+        var response = await SendPacedAsync(create, cached, cancellationToken);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
             return response;
@@ -162,9 +157,43 @@ public sealed partial class RegistryClient : IRegistryClient, IDisposable
         response.Dispose();
         var authorization = await _authenticator.AuthorizeAsync(registry, repository, challenge, cancellationToken);
         _authorization[key] = authorization;
-        var retry = create();
-        retry.Headers.Authorization = authorization;
-        return await _send.SendAsync(retry, cancellationToken);
+        return await SendPacedAsync(create, authorization, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends, and while the registry answers 429 waits as its <c>Retry-After</c> says (a second when it does not say)
+    /// and sends again, until <see cref="RegistryClientOptions.MaxRateLimitWait"/> is used up.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendPacedAsync(Func<HttpRequestMessage> create, AuthenticationHeaderValue? authorization, CancellationToken cancellationToken)
+    {
+        var waited = TimeSpan.Zero;
+        while (true)
+        {
+            var request = create();
+            var url = request.RequestUri?.GetLeftPart(UriPartial.Path) ?? "registry";
+            request.Headers.Authorization = authorization;
+            var response = await _send.SendAsync(request, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.TooManyRequests)
+            {
+                return response;
+            }
+
+            var delay = RetryDelay(response.Headers.RetryAfter);
+            response.Dispose();
+            if (waited + delay > _options.MaxRateLimitWait)
+            {
+                throw new SourceException(url, $"rate limited for too long: the registry still answered 429 Too Many Requests after {waited.TotalSeconds:0} s of waiting as it asked (limit {_options.MaxRateLimitWait.TotalSeconds:0} s)");
+            }
+
+            await Task.Delay(delay, cancellationToken);
+            waited += delay;
+        }
+    }
+
+    private static TimeSpan RetryDelay(RetryConditionHeaderValue? retryAfter)
+    {
+        var delay = retryAfter?.Delta ?? (retryAfter?.Date is { } date ? date - DateTimeOffset.UtcNow : TimeSpan.FromSeconds(1));
+        return delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
     }
 
     private string Url(string registry, string path) => $"{(_options.Insecure ? "http" : "https")}://{registry}{path}";

@@ -14,4 +14,7 @@ public sealed record RegistryClientOptions
 
     /// <summary>Timeout of one request (not of a whole blob download).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long one request may keep waiting on 429 answers (honouring <c>Retry-After</c>) before it fails as rate limited.</summary>
+    public TimeSpan MaxRateLimitWait { get; init; } = TimeSpan.FromMinutes(2);
 }
