@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Vigil.Core.Json;
+using Vigil.Dashboard.Feeds;
 using Vigil.Dashboard.Tests.Workflows;
 using Vigil.Testing;
+using Vigil.Testing.Fixtures;
 
 namespace Vigil.Dashboard.Tests.Designer;
 
@@ -14,8 +17,9 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
     private DashboardHost Host => fixture.Host;
 
     [Fact]
-    public async Task Admin_draws_the_scan_new_nodes_flow_by_drag_and_drop_publishes_and_enables_it()
+    public async Task Admin_draws_the_scan_new_nodes_flow_by_drag_and_drop_publishes_enables_and_watches_it_run()
     {
+        Assert.SkipUnless(NpmProjectFixture.Available, "npm is needed to build the vulnerable npm fixture the flow scans");
         await using var browser = await Browser.LaunchAsync();
         var designer = await DesignerPage.SignInAsync(browser, Host.BaseAddress);
         var id = "";
@@ -101,6 +105,51 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
         var wait = published.GetProperty("activities").EnumerateArray().Single(a => a.GetProperty("id").GetString() == "waitForScan");
         Assert.Equal("js", wait.GetProperty("inputs").GetProperty("scanId").GetProperty("kind").GetString());
         Assert.True(wait.GetProperty("designer").GetProperty("x").GetDouble() > 0, "positions are kept in the designer bag");
+
+        // The drawn flow runs: a real agent over the npm tree registers and the flow scans it. lodash 4.17.15 has medium
+        // findings only, which the default policy (no critical or high) lets pass, so the node is labelled, not removed;
+        // the instance viewer shows the path the run took.
+        await Host.Services.GetRequiredService<ConsoleFeed>().Store.ImportAsync([Path.Combine(RepoPaths.SharedFeeds, "npm", "all.zip")]);
+        var token = (await api.PostJsonAsync("/api/v1/enrollment-tokens", new { })).GetProperty("token").GetString()!;
+        using var state = new TempDirectory("vigil-agent-state");
+        var (exitCode, output) = await AgentProcess.RunAsync("enroll", "--console", Host.BaseAddress.ToString(), "--token", token, "--name", "drawn-web-01", "--state-dir", state.Path);
+        Assert.True(exitCode == 0, output);
+        await using var agent = AgentProcess.Start("run", "--state-dir", state.Path, "--root", Path.Combine(NpmProjectFixture.Path, "npm"));
+        var started = await api.WaitForJsonAsync($"/api/v1/workflow-instances?definitionId={id}", i => i.GetProperty("total").GetInt32() == 1, TimeSpan.FromSeconds(60));
+        var instanceId = started.GetProperty("items")[0].GetProperty("id").GetString()!;
+
+        await OrScreenshotAsync(designer.Page, "designer-drawn-run", async () =>
+        {
+            var page = designer.Page;
+            await page.GotoAsync($"/workflows/instances/{instanceId}");
+            await Browser.WaitForInteractiveAsync(page);
+            var card = (string activity) => page.Locator($".vigil-canvas g[data-cell-id='{activity}'] .vigil-node-body");
+            await Assertions.Expect(page.Locator("#instance-status")).ToHaveTextAsync("finished", new() { Timeout = 90_000 });
+            // The flow is wider than the viewer: bring each card into view as a user panning to it would.
+            var showAsync = (string activity) => page.EvaluateAsync(
+                "id => { const d = [...window.vigilDesigners.values()][0]; d.graph.centerCell(d.graph.getCellById(id)); }", activity);
+            foreach (var done in new[] { "nodeRegistered", "startScan", "waitForScan", "evaluatePolicy", "addLabel" })
+            {
+                await showAsync(done);
+                await Assertions.Expect(card(done)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("vigil-status-completed"));
+            }
+
+            foreach (var skipped in new[] { "removeNode", "notify" })
+            {
+                await showAsync(skipped);
+                await Assertions.Expect(card(skipped)).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("vigil-status-"));
+            }
+
+            await showAsync("evaluatePolicy");
+            await Assertions.Expect(page.Locator(".vigil-canvas .vigil-edge-taken")).Not.ToHaveCountAsync(0);
+            Assert.Equal(4, await page.EvaluateAsync<int>(
+                "() => [...window.vigilDesigners.values()][0].graph.getEdges().filter(e => String(e.attr('line/class')).includes('vigil-edge-taken')).length"));
+            await Browser.ScreenshotAsync(page, "designer-drawn-flow-run");
+        });
+        var nodeId = JsonDocument.Parse(File.ReadAllText(Path.Combine(state.Path, "agent.json"))).RootElement.GetProperty("nodeId").GetString()!;
+        var node = await api.WaitForJsonAsync($"/api/v1/nodes/{nodeId}", n => n.GetProperty("labels").TryGetProperty("vigil/approved", out _), TimeSpan.FromSeconds(30));
+        Assert.True(node.GetProperty("labels").TryGetProperty("vigil/approved", out _), node.ToString());
+        Assert.Equal("online", node.GetProperty("status").GetString());
     }
 
     [Fact]
