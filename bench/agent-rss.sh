@@ -37,7 +37,15 @@ token=$(curl -sf -H "Authorization: Bearer $key" -H "Content-Type: application/j
 "${agent[@]}" run --state-dir "$state" >/dev/null 2>&1 &
 agent_pid=$!
 until curl -sf -H "Authorization: Bearer $key" "http://127.0.0.1:$port/api/v1/nodes" | grep -q '"online"'; do sleep 0.2; done
+last_seen() { curl -sf -H "Authorization: Bearer $key" "http://127.0.0.1:$port/api/v1/nodes" | sed -n 's/.*"lastSeen":"\([^"]*\)".*/\1/p'; }
+seen_before=$(last_seen)
 sleep "$idle"
+# The figure only counts if the agent stayed connected and its heartbeats kept landing (a trimmed agent that cannot
+# serialize a hub argument would still be resident, but silent).
+seen_after=$(last_seen)
+for _ in $(seq 40); do [ "$seen_after" != "$seen_before" ] && break; sleep 1; seen_after=$(last_seen); done # beats every 30 s
+[ "$seen_after" != "$seen_before" ] || { echo "the agent's heartbeats did not reach the console (lastSeen stuck at $seen_before)" >&2; exit 1; }
+echo "heartbeats landing: lastSeen $seen_before -> $seen_after"
 
 echo "largest mappings (RSS kB):"
 awk '/^[0-9a-f]+-[0-9a-f]+ / { file = $6 == "" ? "[anon]" : $6 } /^Rss:/ { rss[file] += $2 }
