@@ -42,21 +42,7 @@ public sealed class FleetPageFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         // Leave no agent running, whatever a failed test left behind.
-        foreach (var file in Directory.Exists(_fleet.Path) ? Directory.EnumerateFiles(_fleet.Path, "instance.json", SearchOption.AllDirectories) : [])
-        {
-            if (System.Text.Json.JsonDocument.Parse(File.ReadAllText(file)).RootElement.TryGetProperty("processId", out var pid)
-                && pid.ValueKind == System.Text.Json.JsonValueKind.Number)
-            {
-                try
-                {
-                    System.Diagnostics.Process.GetProcessById(pid.GetInt32()).Kill();
-                }
-                catch (ArgumentException)
-                {
-                    // already gone
-                }
-            }
-        }
+        FleetInstances.KillAll(_fleet.Path);
 
         Api?.Dispose();
         if (_host is not null)

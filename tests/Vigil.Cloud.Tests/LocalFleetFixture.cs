@@ -100,21 +100,7 @@ public sealed class LocalFleetFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        // Leave no agent running: stop every instance's process before the directory goes.
-        foreach (var file in Directory.Exists(_fleet.Path) ? Directory.EnumerateFiles(_fleet.Path, "instance.json", SearchOption.AllDirectories) : [])
-        {
-            if (JsonDocument.Parse(File.ReadAllText(file)).RootElement.TryGetProperty("processId", out var pid) && pid.ValueKind == JsonValueKind.Number)
-            {
-                try
-                {
-                    System.Diagnostics.Process.GetProcessById(pid.GetInt32()).Kill();
-                }
-                catch (ArgumentException)
-                {
-                    // already gone
-                }
-            }
-        }
+        FleetInstances.KillAll(_fleet.Path);
 
         Api?.Dispose();
         if (_host is not null)

@@ -95,20 +95,13 @@ public sealed class RegistryImageStore(IDbConnectionFactory db, PushedNodes node
             new { digest, scan_id = scanId, created_at = time.GetUtcNow() });
     }
 
-    private sealed class QueuedRow
+    /// <summary>An image row with the queued scan that names it.</summary>
+    private sealed class QueuedRow : ImageRow
     {
         public string ScanId { get; init; } = "";
-        public string NodeId { get; init; } = "";
-        public string IntegrationId { get; init; } = "";
-        public string Repository { get; init; } = "";
-        public string Tag { get; init; } = "";
-        public string Digest { get; init; } = "";
-        public DateTimeOffset? PushedAt { get; init; }
-
-        public RegistryImage ToImage() => new(NodeId, IntegrationId, Repository, Tag, Digest, PushedAt);
     }
 
-    private sealed class ImageRow
+    private class ImageRow
     {
         public string NodeId { get; init; } = "";
         public string IntegrationId { get; init; } = "";
