@@ -23,7 +23,7 @@ public sealed class FleetPageBrowserTests(FleetPageFixture fleet) : IClassFixtur
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.NewPageAsync(fleet.Host.BaseAddress);
         await page.SetViewportSizeAsync(1440, 900);
-        await SignInAsync(page);
+        await Browser.SignInAsync(page);
 
         await page.GotoAsync("/integrations");
         await Browser.WaitForInteractiveAsync(page);
@@ -153,15 +153,6 @@ public sealed class FleetPageBrowserTests(FleetPageFixture fleet) : IClassFixtur
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-    }
-
-    private static async Task SignInAsync(IPage page)
-    {
-        await page.GotoAsync("/login");
-        await page.FillAsync("#login-email", DashboardHost.AdminEmail);
-        await page.FillAsync("#login-password", DashboardHost.AdminPassword);
-        await page.ClickAsync("#login-submit");
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("^(?!.*/login)"));
     }
 
     /// <summary>The suite's screenshot, plus a copy kept where people review the fleet pages' looks.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Vigil.Testing;
 
@@ -38,7 +39,7 @@ public sealed class FirstRunBrowserTests
         await page.FillAsync("#setup-password", Password);
         await page.FillAsync("#setup-confirm", Password);
         await page.ClickAsync("#setup-submit");
-        await page.WaitForURLAsync(url => url.TrimEnd('/') == host.BaseAddress.ToString().TrimEnd('/'));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"^{Regex.Escape(host.BaseAddress.ToString().TrimEnd('/'))}/?$"), new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Monitoring wall", Exact = true })).ToBeVisibleAsync();
         await Browser.WaitForInteractiveAsync(page);
         await Browser.ScreenshotAsync(page, "wall");

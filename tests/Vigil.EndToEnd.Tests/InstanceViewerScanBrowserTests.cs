@@ -54,7 +54,7 @@ public sealed class InstanceViewerScanBrowserTests
         var instanceId = (await api.PostJsonAsync("/api/v1/workflows/scan-and-log/start", new { input = new { nodeId } })).GetProperty("instanceId").GetString()!;
 
         await using var browser = await Browser.LaunchAsync();
-        var page = await SignInAsync(browser, host.BaseAddress);
+        var page = await browser.NewSignedInPageAsync(host.BaseAddress);
         await page.GotoAsync($"/workflows/instances/{instanceId}");
         await Browser.WaitForInteractiveAsync(page);
         await page.EvaluateAsync("() => { window.vigilSamePage = true; }"); // gone if the page reloads
@@ -102,15 +102,4 @@ public sealed class InstanceViewerScanBrowserTests
             new { source = "wait", sourceOutcome = "Completed", target = "log" },
         },
     };
-
-    private static async Task<IPage> SignInAsync(Browser browser, Uri baseAddress)
-    {
-        var page = await browser.NewPageAsync(baseAddress);
-        await page.GotoAsync("/login");
-        await page.FillAsync("#login-email", DashboardHost.AdminEmail);
-        await page.FillAsync("#login-password", DashboardHost.AdminPassword);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
-        return page;
-    }
 }

@@ -20,12 +20,7 @@ public sealed class NodesPageBrowserTests
         Assert.True(exitCode == 0, output);
 
         await using var browser = await Browser.LaunchAsync();
-        var page = await browser.NewPageAsync(host.BaseAddress);
-        await page.GotoAsync("/login");
-        await page.FillAsync("#login-email", DashboardHost.AdminEmail);
-        await page.FillAsync("#login-password", DashboardHost.AdminPassword);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        var page = await browser.NewSignedInPageAsync(host.BaseAddress);
 
         await page.GotoAsync("/nodes");
         await Browser.WaitForInteractiveAsync(page);

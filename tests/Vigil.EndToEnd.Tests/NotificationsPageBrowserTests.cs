@@ -25,12 +25,7 @@ public sealed class NotificationsPageBrowserTests
             Settings = new Dictionary<string, string?> { ["Vigil:Plugins:Directory"] = RepoPaths.Combine("plugins", "bin") },
         });
         await using var browser = await Browser.LaunchAsync();
-        var page = await browser.NewPageAsync(host.BaseAddress);
-        await page.GotoAsync("/login");
-        await page.FillAsync("#login-email", DashboardHost.AdminEmail);
-        await page.FillAsync("#login-password", DashboardHost.AdminPassword);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        var page = await browser.NewSignedInPageAsync(host.BaseAddress);
 
         // The channel, through the Integrations page's form.
         await page.GotoAsync("/integrations");

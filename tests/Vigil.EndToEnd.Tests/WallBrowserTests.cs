@@ -36,7 +36,7 @@ public sealed class WallBrowserTests
 
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.NewPageAsync(host.BaseAddress);
-        await SignInAsync(page);
+        await Browser.SignInAsync(page);
         await page.GotoAsync("/");
         await Browser.WaitForInteractiveAsync(page);
         // A real agent connects while the wall is open: the online count follows without a reload.
@@ -96,14 +96,5 @@ public sealed class WallBrowserTests
         await Browser.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator("#scans-table")).ToContainTextAsync("checkout-web");
         await Browser.ScreenshotAsync(page, "scans");
-    }
-
-    private static async Task SignInAsync(IPage page)
-    {
-        await page.GotoAsync("/login");
-        await page.FillAsync("#login-email", DashboardHost.AdminEmail);
-        await page.FillAsync("#login-password", DashboardHost.AdminPassword);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
     }
 }

@@ -16,12 +16,7 @@ public sealed class IntegrationsPageBrowserTests(PluginsFixture fixture)
         using var registry = new RegistryServerFixture(RegistryAuthMode.Basic);
         DatedImages.Push(registry, ("team/api:1.0", DateTimeOffset.UtcNow.AddDays(-3)), ("team/api:1.1", DateTimeOffset.UtcNow.AddDays(-1)));
         await using var browser = await Browser.LaunchAsync();
-        var page = await browser.NewPageAsync(fixture.Host.BaseAddress);
-        await page.GotoAsync("/login");
-        await page.FillAsync("#login-email", DashboardHost.AdminEmail);
-        await page.FillAsync("#login-password", DashboardHost.AdminPassword);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        var page = await browser.NewSignedInPageAsync(fixture.Host.BaseAddress);
 
         await page.GotoAsync("/integrations");
         await Browser.WaitForInteractiveAsync(page);

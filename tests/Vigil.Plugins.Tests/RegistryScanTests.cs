@@ -116,11 +116,7 @@ public sealed class RegistryScanTests(RegistryScanFixture fixture) : IClassFixtu
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.NewPageAsync(fixture.Host.BaseAddress);
         await page.SetViewportSizeAsync(1400, 900);
-        await page.GotoAsync("/login");
-        await page.FillAsync("#login-email", DashboardHost.AdminEmail);
-        await page.FillAsync("#login-password", DashboardHost.AdminPassword);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await Browser.SignInAsync(page);
 
         await page.GotoAsync("/registries");
         await Browser.WaitForInteractiveAsync(page);

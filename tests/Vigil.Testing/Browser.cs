@@ -47,6 +47,28 @@ public sealed class Browser : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>Opens a new page signed in through the login page, as the given user (the bootstrap Admin by default).</summary>
+    public async Task<IPage> NewSignedInPageAsync(Uri baseAddress, string email = DashboardHost.AdminEmail, string password = DashboardHost.AdminPassword)
+    {
+        var page = await NewPageAsync(baseAddress);
+        await SignInAsync(page, email, password);
+        return page;
+    }
+
+    /// <summary>Signs in through the login page and waits until the browser has left it.</summary>
+    public static async Task SignInAsync(IPage page, string email = DashboardHost.AdminEmail, string password = DashboardHost.AdminPassword)
+    {
+        await page.GotoAsync("/login");
+        await page.FillAsync("#login-email", email);
+        await page.FillAsync("#login-password", password);
+        await page.ClickAsync("#login-submit");
+        // Poll the URL rather than wait for the next page's load event: the landing page is interactive and its load
+        // event can be missed, which made WaitForURLAsync time out on a busy machine.
+        await Assertions.Expect(page).ToHaveURLAsync(NotTheLoginPage, new() { Timeout = 30_000 });
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex NotTheLoginPage = new("^(?!.*/login)");
+
     /// <summary>Waits until the page's Blazor circuit is live (the layout marks the body), so clicks are handled.</summary>
     public static async Task WaitForInteractiveAsync(IPage page) =>
         await page.WaitForSelectorAsync("body[data-vigil-interactive]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });

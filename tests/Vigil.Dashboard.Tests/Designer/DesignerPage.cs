@@ -12,12 +12,7 @@ internal sealed class DesignerPage(IPage page)
 
     public static async Task<DesignerPage> SignInAsync(Browser browser, Uri baseAddress)
     {
-        var page = await browser.NewPageAsync(baseAddress);
-        await page.GotoAsync("/login");
-        await page.FillAsync("#login-email", DashboardHost.AdminEmail);
-        await page.FillAsync("#login-password", DashboardHost.AdminPassword);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        var page = await browser.NewSignedInPageAsync(baseAddress);
         return new DesignerPage(page);
     }
 

@@ -13,12 +13,7 @@ public sealed class FeedAndSchedulePagesBrowserTests(DashboardFixture fixture) :
     {
         using var api = Host.Api();
         await using var browser = await Browser.LaunchAsync();
-        var page = await browser.NewPageAsync(Host.BaseAddress);
-        await page.GotoAsync("/login");
-        await page.FillAsync("#login-email", DashboardHost.AdminEmail);
-        await page.FillAsync("#login-password", DashboardHost.AdminPassword);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        var page = await browser.NewSignedInPageAsync(Host.BaseAddress);
 
         // Feed: empty until imported (this test host does not import at start); Import now shows progress, then the
         // shared feeds per source and per ecosystem; a second import finds no change.

@@ -25,12 +25,7 @@ public sealed class WorkflowPagesBrowserTests(DashboardFixture fixture) : IClass
         var gated = (await api.PostJsonAsync("/api/v1/workflows/ui-gate/start", new { })).GetProperty("instanceId").GetString()!;
 
         await using var browser = await Browser.LaunchAsync();
-        var page = await browser.NewPageAsync(Host.BaseAddress);
-        await page.GotoAsync("/login");
-        await page.FillAsync("#login-email", DashboardHost.AdminEmail);
-        await page.FillAsync("#login-password", DashboardHost.AdminPassword);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        var page = await browser.NewSignedInPageAsync(Host.BaseAddress);
 
         // Workflows: the disabled template, enabled from the page.
         await page.GotoAsync("/workflows");
