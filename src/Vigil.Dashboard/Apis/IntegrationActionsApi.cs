@@ -49,7 +49,7 @@ public static class IntegrationActionsApi
         {
             return TypedResults.NotFound();
         }
-        catch (IntegrationValidationException ex)
+        catch (InputValidationException ex)
         {
             return TypedResults.ValidationProblem(ex.Errors.ToDictionary());
         }

@@ -48,7 +48,7 @@ public static class IntegrationsApi
             var saved = await service.SaveAsync(null, input, caller.ActorName(), cancellationToken);
             return TypedResults.Created($"{VigilApi.Prefix}/integrations/{saved.Id}", saved);
         }
-        catch (IntegrationValidationException ex)
+        catch (InputValidationException ex)
         {
             return TypedResults.ValidationProblem(ex.Errors.ToDictionary());
         }
@@ -61,7 +61,7 @@ public static class IntegrationsApi
         {
             return TypedResults.Ok(await service.SaveAsync(id, input, caller.ActorName(), cancellationToken));
         }
-        catch (IntegrationValidationException ex)
+        catch (InputValidationException ex)
         {
             return TypedResults.ValidationProblem(ex.Errors.ToDictionary());
         }

@@ -35,7 +35,7 @@ public static class NotificationRulesApi
             var saved = await store.SaveAsync(null, input, caller.ActorName(), cancellationToken);
             return TypedResults.Created($"{VigilApi.Prefix}/notification-rules/{saved.Id}", saved);
         }
-        catch (NotificationValidationException ex)
+        catch (InputValidationException ex)
         {
             return TypedResults.ValidationProblem(ex.Errors.ToDictionary());
         }
@@ -48,7 +48,7 @@ public static class NotificationRulesApi
         {
             return TypedResults.Ok(await store.SaveAsync(id, input, caller.ActorName(), cancellationToken));
         }
-        catch (NotificationValidationException ex)
+        catch (InputValidationException ex)
         {
             return TypedResults.ValidationProblem(ex.Errors.ToDictionary());
         }

@@ -74,9 +74,9 @@ public static partial class SchedulesApi
             var (schedule, _) = await schedules.SaveAsync(id, Draft(request), caller.ActorName(), cancellationToken);
             return TypedResults.Created($"{VigilApi.Prefix}/schedules/{schedule.Id}", schedule);
         }
-        catch (ScheduleValidationException ex)
+        catch (InputValidationException ex)
         {
-            return TypedResults.ValidationProblem(ex.Errors);
+            return TypedResults.ValidationProblem(ex.Errors.ToDictionary());
         }
     }
 
@@ -88,9 +88,9 @@ public static partial class SchedulesApi
             var (schedule, created) = await schedules.SaveAsync(id, Draft(request), caller.ActorName(), cancellationToken);
             return created ? TypedResults.Created($"{VigilApi.Prefix}/schedules/{schedule.Id}", schedule) : TypedResults.Ok(schedule);
         }
-        catch (ScheduleValidationException ex)
+        catch (InputValidationException ex)
         {
-            return TypedResults.ValidationProblem(ex.Errors);
+            return TypedResults.ValidationProblem(ex.Errors.ToDictionary());
         }
     }
 

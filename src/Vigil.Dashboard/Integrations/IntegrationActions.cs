@@ -24,7 +24,7 @@ public sealed class IntegrationActions(IntegrationService integrations, EventOut
     /// <summary>Runs an action for <paramref name="actor"/>; a plugin failure is a failed result, not an exception.</summary>
     /// <exception cref="KeyNotFoundException">No such integration or action.</exception>
     /// <exception cref="UnauthorizedAccessException">The action requires an Admin and <paramref name="isAdmin"/> is false.</exception>
-    /// <exception cref="IntegrationValidationException">The input does not fit the action's form.</exception>
+    /// <exception cref="InputValidationException">The input does not fit the action's form.</exception>
     public async Task<ConnectorActionResult> InvokeAsync(string integrationId, string actionName, JsonObject? input, string actor, bool isAdmin, CancellationToken cancellationToken)
     {
         var stored = await StoredAsync(integrationId, cancellationToken);
@@ -48,7 +48,7 @@ public sealed class IntegrationActions(IntegrationService integrations, EventOut
         }
         catch (PluginCallException ex) when (ex.InnerException is ConnectorSettingsException { Setting: { } setting } refused)
         {
-            throw IntegrationValidationException.For(setting, refused.Message[(setting.Length + 2)..]);
+            throw InputValidationException.For(setting, refused.Message[(setting.Length + 2)..]);
         }
         catch (PluginCallException ex)
         {

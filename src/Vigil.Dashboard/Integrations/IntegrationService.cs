@@ -14,7 +14,7 @@ public sealed class IntegrationService(IntegrationStore store, PluginCatalog cat
     public const int MaxNameLength = 200;
 
     /// <summary>Adds (<paramref name="id"/> null) or changes an integration.</summary>
-    /// <exception cref="IntegrationValidationException">Unknown plugin or connector type, invalid name or settings.</exception>
+    /// <exception cref="InputValidationException">Unknown plugin or connector type, invalid name or settings.</exception>
     /// <exception cref="KeyNotFoundException">No integration <paramref name="id"/>.</exception>
     public async Task<Integration> SaveAsync(string? id, IntegrationInput input, string actor, CancellationToken cancellationToken = default)
     {
@@ -22,7 +22,7 @@ public sealed class IntegrationService(IntegrationStore store, PluginCatalog cat
         var name = input.Name?.Trim() ?? "";
         if (name.Length is 0 or > MaxNameLength || name.Any(char.IsControl))
         {
-            throw IntegrationValidationException.For("name", $"a name is 1-{MaxNameLength} printable characters");
+            throw InputValidationException.For("name", $"a name is 1-{MaxNameLength} printable characters");
         }
 
         IReadOnlyDictionary<string, string> storedSecrets = new Dictionary<string, string>();
@@ -31,7 +31,7 @@ public sealed class IntegrationService(IntegrationStore store, PluginCatalog cat
             var existing = await store.GetWithSecretsAsync(id, cancellationToken) ?? throw new KeyNotFoundException($"integration {id} does not exist");
             if (existing.Integration.PluginId != input.PluginId || existing.Integration.ConnectorType != input.ConnectorType)
             {
-                throw IntegrationValidationException.For("connectorType", "the plugin and connector type of an integration cannot change; add a new one");
+                throw InputValidationException.For("connectorType", "the plugin and connector type of an integration cannot change; add a new one");
             }
 
             storedSecrets = existing.Secrets;
@@ -103,16 +103,16 @@ public sealed class IntegrationService(IntegrationStore store, PluginCatalog cat
         var plugin = catalog.Find(pluginId ?? "");
         if (plugin is null)
         {
-            throw IntegrationValidationException.For("pluginId", $"no plugin '{pluginId}' is installed");
+            throw InputValidationException.For("pluginId", $"no plugin '{pluginId}' is installed");
         }
 
         if (plugin.State != PluginState.Loaded)
         {
-            throw IntegrationValidationException.For("pluginId", $"plugin '{pluginId}' is disabled: {plugin.Error}");
+            throw InputValidationException.For("pluginId", $"plugin '{pluginId}' is disabled: {plugin.Error}");
         }
 
         return catalog.FindConnector(pluginId!, connectorType ?? "")
-            ?? throw IntegrationValidationException.For("connectorType", $"plugin '{pluginId}' provides no connector type '{connectorType}'");
+            ?? throw InputValidationException.For("connectorType", $"plugin '{pluginId}' provides no connector type '{connectorType}'");
     }
 
     /// <summary>The factory is the last judge of settings; it must not do I/O, but it runs under the time limit anyway.</summary>
@@ -135,7 +135,7 @@ public sealed class IntegrationService(IntegrationStore store, PluginCatalog cat
         }
         catch (PluginCallException ex) when (ex.InnerException is ConnectorSettingsException settingsError)
         {
-            throw IntegrationValidationException.For(settingsError.Setting ?? "settings", settingsError.Setting is null ? settingsError.Message : settingsError.Message[(settingsError.Setting.Length + 2)..]);
+            throw InputValidationException.For(settingsError.Setting ?? "settings", settingsError.Setting is null ? settingsError.Message : settingsError.Message[(settingsError.Setting.Length + 2)..]);
         }
     }
 

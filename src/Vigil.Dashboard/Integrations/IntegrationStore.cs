@@ -55,7 +55,7 @@ public sealed class IntegrationStore(IDbConnectionFactory db, EventOutbox outbox
             "SELECT COUNT(*) FROM integrations WHERE name = @Name AND id <> @Id", new { row.Name, row.Id }, transaction);
         if (clash > 0)
         {
-            throw IntegrationValidationException.For("name", $"an integration called '{name}' already exists");
+            throw InputValidationException.For("name", $"an integration called '{name}' already exists");
         }
 
         var changed = created

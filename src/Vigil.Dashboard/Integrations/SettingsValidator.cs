@@ -17,7 +17,7 @@ public static class SettingsValidator
     /// <param name="schema">The connector's settings schema.</param>
     /// <param name="input">Submitted values by name.</param>
     /// <param name="storedSecrets">Secrets already stored for this instance (kept unless replaced).</param>
-    /// <exception cref="IntegrationValidationException">Unknown names, wrong types, missing required values.</exception>
+    /// <exception cref="InputValidationException">Unknown names, wrong types, missing required values.</exception>
     public static Result Validate(SettingsSchema schema, JsonObject? input, IReadOnlyDictionary<string, string> storedSecrets)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -79,7 +79,7 @@ public static class SettingsValidator
 
         return errors.Count == 0
             ? new Result(values, secrets)
-            : throw new IntegrationValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            : throw new InputValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
     }
 
     private static JsonElement? Convert(SettingProperty property, JsonNode node, Action<string> error)

@@ -33,7 +33,7 @@ public sealed class NotificationRuleStore(IDbConnectionFactory db, IntegrationSt
     }
 
     /// <summary>Adds (<paramref name="id"/> null) or replaces a rule.</summary>
-    /// <exception cref="NotificationValidationException">A field is invalid.</exception>
+    /// <exception cref="InputValidationException">A field is invalid.</exception>
     /// <exception cref="KeyNotFoundException">No rule <paramref name="id"/>.</exception>
     public async Task<NotificationRule> SaveAsync(string? id, NotificationRuleInput input, string actor, CancellationToken cancellationToken = default)
     {
@@ -59,7 +59,7 @@ public sealed class NotificationRuleStore(IDbConnectionFactory db, IntegrationSt
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM notification_rules WHERE name = @Name AND id <> @Id", new { row.Name, row.Id }, transaction) > 0)
         {
-            throw NotificationValidationException.For("name", $"a rule called '{rule.Name}' already exists");
+            throw InputValidationException.For("name", $"a rule called '{rule.Name}' already exists");
         }
 
         var changed = id is null
@@ -144,7 +144,7 @@ public sealed class NotificationRuleStore(IDbConnectionFactory db, IntegrationSt
 
         if (errors.Count > 0)
         {
-            throw new NotificationValidationException(errors);
+            throw new InputValidationException(errors);
         }
 
         return new NotificationRule("", name, input.Enabled ?? true, events, minSeverity, labels, registries, channels, digest, input.PerFinding ?? false, default, default, "");

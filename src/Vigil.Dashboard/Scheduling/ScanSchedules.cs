@@ -10,7 +10,7 @@ namespace Vigil.Dashboard.Scheduling;
 public sealed partial class ScanSchedules(ScanScheduleStore store, VigilScheduler scheduler, TimeProvider time, ILogger<ScanSchedules> logger) : BackgroundService
 {
     /// <summary>Validates and stores the schedule, then syncs its trigger.</summary>
-    /// <exception cref="ScheduleValidationException">Every problem of the draft; nothing was written.</exception>
+    /// <exception cref="InputValidationException">Every problem of the draft; nothing was written.</exception>
     public async Task<(ScanSchedule Schedule, bool Created)> SaveAsync(string id, ScanScheduleDraft draft, string actor, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>();
@@ -48,7 +48,7 @@ public sealed partial class ScanSchedules(ScanScheduleStore store, VigilSchedule
 
         if (errors.Count > 0)
         {
-            throw new ScheduleValidationException(errors);
+            throw new InputValidationException(errors);
         }
 
         var now = time.GetUtcNow();
