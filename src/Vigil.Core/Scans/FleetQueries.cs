@@ -99,39 +99,6 @@ public sealed class FleetQueries(IDbConnectionFactory db, TimeProvider time)
         return new Page<FleetFinding>(rows.Select(r => r.ToFinding()).ToList(), total);
     }
 
-    /// <summary>The scan list of <see cref="ScanQuery"/>, also searchable by node name or scan id (<paramref name="search"/>).</summary>
-    public async Task<Page<Scan>> ScansAsync(ScanQuery query, string? search, CancellationToken cancellationToken = default)
-    {
-        var where = new List<string>();
-        var parameters = new DynamicParameters();
-        if (query.NodeId is { Length: > 0 } nodeId)
-        {
-            where.Add("s.node_id = @nodeId");
-            parameters.Add("nodeId", nodeId);
-        }
-
-        if (query.Status is { } status)
-        {
-            where.Add("s.status = @status");
-            parameters.Add("status", ScanStorage.StatusText(status));
-        }
-
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            where.Add($"({db.Dialect.ContainsIgnoreCase("n.name", "@search")} OR s.id = @id)");
-            parameters.Add("search", LikePattern.Escape(search.Trim()));
-            parameters.Add("id", search.Trim());
-        }
-
-        var filter = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
-        parameters.Add("skip", Math.Max(0, query.Skip));
-        parameters.Add("take", Math.Clamp(query.Take, 1, ScanQuery.MaxTake));
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM scans s LEFT JOIN nodes n ON n.id = s.node_id{filter}", parameters);
-        var rows = await connection.QueryAsync<ScanRow>(db.Dialect.Page($"{ScanStore.SelectScans}{filter} ORDER BY s.created_at DESC, s.id DESC"), parameters);
-        return new Page<Scan>(rows.Select(r => r.ToScan()).ToList(), total);
-    }
-
     private class CountsRow
     {
         public int? Critical { get; init; }

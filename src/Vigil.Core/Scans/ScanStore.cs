@@ -27,7 +27,8 @@ public sealed class ScanStore(IDbConnectionFactory db, EventOutbox outbox, TimeP
         return (await connection.QuerySingleOrDefaultAsync<ScanRow>($"{SelectScans} WHERE s.id = @id", new { id }))?.ToScan();
     }
 
-    public async Task<Page<Scan>> ListAsync(ScanQuery query, CancellationToken cancellationToken = default)
+    /// <summary>Scans newest first, filtered by <paramref name="query"/> and, when given, a search by node name or scan id.</summary>
+    public async Task<Page<Scan>> ListAsync(ScanQuery query, string? search = null, CancellationToken cancellationToken = default)
     {
         var where = new List<string>();
         var parameters = new DynamicParameters();
@@ -43,11 +44,18 @@ public sealed class ScanStore(IDbConnectionFactory db, EventOutbox outbox, TimeP
             parameters.Add("status", ScanStorage.StatusText(status));
         }
 
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            where.Add($"({db.Dialect.ContainsIgnoreCase("n.name", "@search")} OR s.id = @id)");
+            parameters.Add("search", LikePattern.Escape(search.Trim()));
+            parameters.Add("id", search.Trim());
+        }
+
         var filter = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
         parameters.Add("skip", Math.Max(0, query.Skip));
         parameters.Add("take", Math.Clamp(query.Take, 1, ScanQuery.MaxTake));
         await using var connection = await db.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM scans s{filter}", parameters);
+        var total = await connection.ExecuteScalarAsync<int>($"SELECT COUNT(*) FROM scans s LEFT JOIN nodes n ON n.id = s.node_id{filter}", parameters);
         var rows = await connection.QueryAsync<ScanRow>(db.Dialect.Page($"{SelectScans}{filter} ORDER BY s.created_at DESC, s.id DESC"), parameters);
         return new Page<Scan>(rows.Select(r => r.ToScan()).ToList(), total);
     }

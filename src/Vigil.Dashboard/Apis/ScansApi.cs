@@ -62,7 +62,7 @@ public static class ScansApi
         return TypedResults.Accepted($"{VigilApi.Prefix}/scans", new ScansAccepted(scans.Select(s => new ScanRef(s.Id, s.NodeId, s.Status)).ToList()));
     }
 
-    private static async Task<Results<Ok<ItemsPage<Scan>>, ValidationProblem>> List(ScanStore store, string? nodeId, string? status, int? skip, int? take)
+    private static async Task<Results<Ok<ItemsPage<Scan>>, ValidationProblem>> List(ScanStore store, string? nodeId, string? status, int? skip, int? take, CancellationToken cancellationToken)
     {
         ScanStatus? parsed = null;
         if (!string.IsNullOrEmpty(status))
@@ -80,7 +80,7 @@ public static class ScansApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["take"] = [$"Take between 1 and {ScanQuery.MaxTake}."] });
         }
 
-        var page = await store.ListAsync(new ScanQuery(nodeId, parsed, Math.Max(0, skip ?? 0), take ?? 50));
+        var page = await store.ListAsync(new ScanQuery(nodeId, parsed, Math.Max(0, skip ?? 0), take ?? 50), cancellationToken: cancellationToken);
         return TypedResults.Ok(new ItemsPage<Scan>(page.Items, page.Total));
     }
 

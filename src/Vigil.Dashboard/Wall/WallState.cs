@@ -86,8 +86,8 @@ public sealed class WallState(UiEventStream events, FleetQueries fleet, ScanStor
     private async Task ResyncAsync(CancellationToken cancellationToken)
     {
         var nodes = await fleet.NodesAsync(cancellationToken);
-        var running = await scans.ListAsync(new ScanQuery(Status: ScanStatus.Running, Take: ScanQuery.MaxTake), cancellationToken);
-        var queued = await scans.ListAsync(new ScanQuery(Status: ScanStatus.Queued, Take: ScanQuery.MaxTake), cancellationToken);
+        var running = await scans.ListAsync(new ScanQuery(Status: ScanStatus.Running, Take: ScanQuery.MaxTake), cancellationToken: cancellationToken);
+        var queued = await scans.ListAsync(new ScanQuery(Status: ScanStatus.Queued, Take: ScanQuery.MaxTake), cancellationToken: cancellationToken);
         _board.Load(nodes, running.Items.Concat(queued.Items));
         await LoadFindingsAsync(cancellationToken);
     }
