@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Vigil.Core.Scans;
+using Vigil.Core.Storage;
 
 namespace Vigil.Core.Tests;
 
@@ -93,6 +94,28 @@ public sealed class ScanLifecycleTests
         await connection.ExecuteAsync(
             "INSERT INTO scans (id, node_id, status, progress, requested_by, created_at, deadline) VALUES ('old', @nodeId, 'complete', 0, 'x', @now, @now)",
             new { nodeId, now = time.GetUtcNow() });
+    }
+
+    [Theory]
+    [MemberData(nameof(StorageProviders.All), MemberType = typeof(StorageProviders))]
+    public async Task The_scan_list_filters_by_node_and_status_and_searches_node_names_and_scan_ids(string provider)
+    {
+        var (core, time, scans) = await CreateAsync(provider);
+        using var _ = core;
+        var web = (await scans.QueueAsync(await NodeAsync(core, "checkout-web"), "test"))!.Scan;
+        time.Advance(TimeSpan.FromSeconds(1));
+        var db = (await scans.QueueAsync(await NodeAsync(core, "orders_db%"), "test"))!.Scan;
+        Assert.True(await scans.ReportProgressAsync(db.Id, db.NodeId, "cataloging", 5));
+
+        static string Ids(Page<Scan> page) => $"{page.Total}:{string.Join(",", page.Items.Select(s => s.NodeName))}";
+        Assert.Equal("2:orders_db%,checkout-web", Ids(await scans.ListAsync(new ScanQuery())));
+        Assert.Equal("1:checkout-web", Ids(await scans.ListAsync(new ScanQuery(NodeId: web.NodeId))));
+        Assert.Equal("1:orders_db%", Ids(await scans.ListAsync(new ScanQuery(Status: ScanStatus.Running))));
+        Assert.Equal("1:checkout-web", Ids(await scans.ListAsync(new ScanQuery(), "CHECKOUT")));
+        Assert.Equal("1:orders_db%", Ids(await scans.ListAsync(new ScanQuery(), "db%"))); // LIKE wildcards are literal
+        Assert.Equal("0:", Ids(await scans.ListAsync(new ScanQuery(), "_db_")));
+        Assert.Equal("1:checkout-web", Ids(await scans.ListAsync(new ScanQuery(), web.Id)));
+        Assert.Equal("0:", Ids(await scans.ListAsync(new ScanQuery(Status: ScanStatus.Queued), "orders")));
     }
 
     private static async Task<(CoreServices Core, FakeTimeProvider Time, ScanStore Scans)> CreateAsync(string provider)
