@@ -49,6 +49,9 @@ public sealed class DesignerInterop(IJSRuntime js) : IAsyncDisposable
 
     public Task SetRunAsync(IReadOnlyDictionary<string, string> statuses, IReadOnlyList<CanvasConnection> taken) => CallAsync("setRun", statuses, taken);
 
+    /// <summary>Sends the canvas's batched edits now, so a save reads the document as the canvas shows it.</summary>
+    public Task FlushAsync() => CallAsync("flush");
+
     public Task AddActivityAsync(string type) => CallAsync("addActivity", type);
 
     public Task SelectAsync(string activityId) => CallAsync("select", activityId);

@@ -346,6 +346,66 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
     }
 
     /// <summary>
+    /// A shift-click multi-selection copied and pasted: the copies (with the connection between them, under new ids) are
+    /// the new selection, so Delete removes them; undo, redo and Ctrl+S work on the result.
+    /// </summary>
+    [Fact]
+    public async Task A_multi_selection_copies_pastes_deletes_undoes_and_redoes_from_the_keyboard()
+    {
+        using var api = Host.Api();
+        using (var put = await api.Http.PutAsJsonAsync("/api/v1/workflows/clipboard-flow", BigFlow(3, "clipboard-flow"), VigilJson.Options))
+        {
+            put.EnsureSuccessStatusCode();
+        }
+
+        await using var browser = await Browser.LaunchAsync();
+        var designer = await DesignerPage.SignInAsync(browser, Host.BaseAddress);
+        await designer.OpenAsync("/workflows/clipboard-flow/designer", activities: 3);
+        var page = designer.Page;
+        string[] copies = [];
+        await OrScreenshotAsync(page, "designer-clipboard", async () =>
+        {
+            await designer.SelectAsync("a1");
+            await page.Locator(".vigil-canvas g[data-cell-id='a2'] .vigil-node-title").ClickAsync(new() { Modifiers = [KeyboardModifier.Shift] });
+            Assert.Equal(["a1", "a2"], await SelectedAsync(page));
+
+            await page.Keyboard.PressAsync("Control+C");
+            await page.Keyboard.PressAsync("Control+V");
+            await designer.WaitForActivitiesAsync(5);
+            copies = await SelectedAsync(page);
+            Assert.Equal(2, copies.Length);
+            Assert.Empty(copies.Intersect(["a0", "a1", "a2"]));
+            Assert.Equal(3, await page.EvaluateAsync<int>("() => [...window.vigilDesigners.values()][0].graph.getEdges().length"));
+
+            await page.Keyboard.PressAsync("Delete");
+            await designer.WaitForActivitiesAsync(3);
+            await page.Keyboard.PressAsync("Control+Z");
+            await designer.WaitForActivitiesAsync(5);
+            await page.Keyboard.PressAsync("Control+Y");
+            await designer.WaitForActivitiesAsync(3);
+            await page.Keyboard.PressAsync("Control+Z");
+            await designer.WaitForActivitiesAsync(5);
+            await page.Keyboard.PressAsync("Control+S");
+            await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("Draft saved.");
+        });
+
+        var saved = await api.WaitForJsonAsync("/api/v1/workflows/clipboard-flow",
+            w => w.GetProperty("definition").GetProperty("activities").GetArrayLength() == 5);
+        var connections = saved.GetProperty("definition").GetProperty("connections").EnumerateArray()
+            .Select(c => $"{c.GetProperty("source").GetString()}->{c.GetProperty("target").GetString()}").Order().ToArray();
+        // The copies sit 40 px right of their originals, so the leftmost is the copy of a1.
+        var copied = saved.GetProperty("definition").GetProperty("activities").EnumerateArray()
+            .Where(a => copies.Contains(a.GetProperty("id").GetString()))
+            .OrderBy(a => a.GetProperty("designer").GetProperty("x").GetDouble())
+            .Select(a => a.GetProperty("id").GetString()).ToArray();
+        Assert.True(copied.Length == 2, $"the copies {string.Join(", ", copies)} were saved: {saved}");
+        Assert.Equal(new[] { "a0->a1", "a1->a2", $"{copied[0]}->{copied[1]}" }.Order(), connections);
+    }
+
+    private static async Task<string[]> SelectedAsync(IPage page) =>
+        (await page.EvaluateAsync<string[]>("() => [...window.vigilDesigners.values()][0].graph.getSelectedCells().filter(c => c.isNode()).map(c => c.id)")).Order().ToArray();
+
+    /// <summary>
     /// The minimap's viewport box frames what the canvas shows: after a pan and a zoom, every card fully visible on the
     /// canvas is drawn inside the box, cards out of sight outside it, and a card's place in the box matches its place
     /// on the canvas (within a few percent).
@@ -409,6 +469,8 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
     private const string MinimapCheck =
         """
         () => {
+          // A refit is due 120 ms after a move: until it has run, the map is about to change under the test.
+          if (document.querySelector('.vigil-minimap[data-refit-pending]')) return 'the map has a refit pending';
           const canvas = document.querySelector('#designer-canvas .vigil-canvas').getBoundingClientRect();
           const box = document.querySelector('.vigil-minimap .x6-widget-minimap-viewport').getBoundingClientRect();
           // The box has a 2px border drawn outside the framed area.

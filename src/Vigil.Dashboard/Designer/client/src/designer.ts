@@ -1,10 +1,10 @@
 // The workflow canvas: an X6 graph that the Blazor designer drives through DesignerInterop.cs. The graph owns
 // structure and positions while the user edits (so X6's history covers every gesture); each change goes back to
 // .NET as a small diff, batched and chunked so no SignalR message nears the circuit's size limit.
-import { Graph, History, Selection, Snapline, type Cell, type Edge, type Node } from "@antv/x6";
+import { Graph, History, Selection, Snapline, type Cell, type Edge, type EdgeMetadata, type Node } from "@antv/x6";
 import { layout as dagreLayout, graphlib } from "@dagrejs/dagre";
 import { FramedMiniMap } from "./minimap";
-import { activityNode, nodeHeight, NODE_SHAPE, NODE_WIDTH, registerShapes, syncPorts } from "./shapes";
+import { activityNode, NODE_WIDTH, registerShapes, syncPorts } from "./shapes";
 
 /** What .NET knows of an activity type: enough to draw a dropped activity without a round trip. */
 export interface ActivityType {
@@ -111,7 +111,8 @@ class Designer {
       },
     });
 
-    this.graph.use(new Selection({ enabled: true, multiple: true, rubberband: !readOnly, modifiers: "shift", movable: !readOnly, showNodeSelectionBox: true, pointerEvents: "none" }));
+    // Shift+drag on the background draws a rubber band; Shift, Ctrl or Cmd + click adds a card to the selection.
+    this.graph.use(new Selection({ enabled: true, multiple: true, rubberband: !readOnly, modifiers: "shift", multipleSelectionModifiers: ["shift", "ctrl", "meta"], movable: !readOnly, showNodeSelectionBox: true, pointerEvents: "none" }));
     if (!readOnly) {
       this.graph.use(new Snapline({ enabled: true }));
       // Only the definition's own state is undoable: not badges, run statuses or hover tools.
@@ -271,11 +272,11 @@ class Designer {
       return this.nodeOf({ ...a, id, x: a.x + 40, y: a.y + 40 });
     });
     this.graph.startBatch("paste");
-    const added = this.graph.addNodes(nodes);
+    this.graph.addNodes(nodes);
     this.graph.addEdges(this.clipboard.edges.flatMap((e) => this.edgeOf({ source: renamed.get(e.source)!, outcome: e.outcome, target: renamed.get(e.target)! }) ?? []));
     this.graph.stopBatch("paste");
     this.graph.cleanSelection();
-    this.graph.select(added);
+    this.graph.select(nodes.map((n) => n.id!));
     this.clipboard = { nodes: this.clipboard.nodes.map((a) => ({ ...a, x: a.x + 40, y: a.y + 40 })), edges: this.clipboard.edges };
   }
 
@@ -413,8 +414,9 @@ class Designer {
     if (!this.flushTimer) this.flushTimer = window.setTimeout(() => this.flush(), 60);
   }
 
-  /** Sends pending changes in messages of at most MAX_MESSAGE_CHARS, in order. */
-  private async flush() {
+  /** Sends pending changes in messages of at most MAX_MESSAGE_CHARS, in order; .NET calls it before a save. */
+  async flush() {
+    window.clearTimeout(this.flushTimer);
     this.flushTimer = 0;
     const changes = this.pending;
     this.pending = [];
@@ -471,7 +473,7 @@ class Designer {
     return activityNode(a, descriptor?.displayName ?? a.type, descriptor?.category ?? "Unknown", descriptor?.kind === "trigger", !descriptor);
   }
 
-  private edgeOf(c: CanvasConnection): Edge.Metadata | null {
+  private edgeOf(c: CanvasConnection): EdgeMetadata | null {
     if (!this.graph.getCellById(c.source) || !this.graph.getCellById(c.target)) return null;
     return { id: edgeId(c), shape: "vigil-edge", source: { cell: c.source, port: c.outcome }, target: { cell: c.target, port: "in" } };
   }

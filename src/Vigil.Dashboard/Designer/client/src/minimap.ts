@@ -42,8 +42,10 @@ export class FramedMiniMap extends MiniMap {
     super.onRemove();
   }
 
+  /** While a refit is pending the map is about to move: marked on its container so tests (and styles) can tell. */
   private scheduleRefit() {
     window.clearTimeout(this.refitTimer);
+    this.options.container.dataset.refitPending = "true";
     this.refitTimer = window.setTimeout(() => this.refit(), 120);
   }
 
@@ -56,5 +58,6 @@ export class FramedMiniMap extends MiniMap {
     }
     this.ratio = this.targetGraph.transform.getScale().sx;
     this.updateViewport();
+    delete this.options.container.dataset.refitPending;
   }
 }

@@ -1,6 +1,6 @@
 // How an activity looks on the canvas: a card with its category, name and id, an input port on the left and one
 // labelled port per outcome on the right. Colours come from CSS classes (vigil.css) so light and dark themes apply.
-import { Graph, type Node } from "@antv/x6";
+import { Graph, type Node, type NodeMetadata } from "@antv/x6";
 import type { CanvasActivity } from "./designer";
 
 export const NODE_SHAPE = "vigil-activity";
@@ -78,7 +78,7 @@ export function registerShapes() {
   );
 }
 
-export function activityNode(a: CanvasActivity, displayName: string, category: string, trigger: boolean, unknown: boolean): Node.Metadata {
+export function activityNode(a: CanvasActivity, displayName: string, category: string, trigger: boolean, unknown: boolean): NodeMetadata {
   return {
     id: a.id,
     shape: NODE_SHAPE,
