@@ -1,13 +1,22 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
 namespace Vigil.Dashboard.Designer;
 
-/// <summary>Options of one expression editor: the id the field's label points at, its accessible name and a hint.</summary>
-public sealed record CodeEditorOptions(string Id, string Label, string Placeholder);
+/// <summary>What a code field holds: a JavaScript expression or a JSON value (sent to the browser by name).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<CodeLanguage>))]
+public enum CodeLanguage
+{
+    JavaScript,
+    Json,
+}
+
+/// <summary>Options of one code editor: the id the field's label points at, its accessible name, a hint and its language.</summary>
+public sealed record CodeEditorOptions(string Id, string Label, string Placeholder, CodeLanguage Language = CodeLanguage.JavaScript);
 
 /// <summary>
-/// The typed face of the CodeMirror expression editors (wwwroot/js/designer/code-editor.js, bundled with the canvas).
+/// The typed face of the CodeMirror code editors (expressions and JSON values) (wwwroot/js/designer/code-editor.js, bundled with the canvas).
 /// The browser reports edits debounced and on leaving the field, with the parser's first syntax error if any.
 /// </summary>
 public sealed class CodeEditorInterop(IJSRuntime js) : IAsyncDisposable

@@ -78,12 +78,13 @@ public sealed class ActivityPropertiesTests : ComponentTest
     {
         var panel = Render(new ActivityNode("reg", "Vigil.NodeRegistered"));
 
-        panel.Find("textarea#input-reg-labels").Change("{ env: prod");
+        Assert.Equal(CodeLanguage.Json, Editor(panel, "input-reg-labels").Instance.Options.Language);
+        Type(panel, "{ env: prod", "Syntax error at line 1, column 3", "input-reg-labels");
 
         Assert.Empty(_edits);
         Assert.Contains("Not valid JSON", panel.Find("[data-input='labels'] .vigil-input-error").TextContent);
 
-        panel.Find("textarea#input-reg-labels").Change("""{ "env": "prod" }""");
+        Type(panel, """{ "env": "prod" }""", null, "input-reg-labels");
         Assert.Equal("prod", Assert.Single(_edits).Value!.Value.GetProperty("env").GetString());
     }
 
@@ -124,14 +125,18 @@ public sealed class ActivityPropertiesTests : ComponentTest
         var panel = Render(new ActivityNode("notify", "Vigil.Notify"));
 
         Assert.Empty(panel.FindAll("#input-notify-channels input[type=checkbox]"));
-        Assert.Contains("no notification channels are configured", panel.Find("textarea#input-notify-channels").GetAttribute("placeholder"), StringComparison.Ordinal);
+        Assert.Contains("no notification channels are configured", Editor(panel, "input-notify-channels").Instance.Options.Placeholder, StringComparison.Ordinal);
     }
 
-    private static void Type(IRenderedComponent<ActivityProperties> panel, string text, string? syntaxError)
+    /// <summary>Types into a code editor as the browser reports it: the only one, or the one of <paramref name="fieldId"/>.</summary>
+    private static void Type(IRenderedComponent<ActivityProperties> panel, string text, string? syntaxError, string? fieldId = null)
     {
-        var editor = Assert.Single(panel.FindComponents<CodeEditor>());
+        var editor = Editor(panel, fieldId);
         editor.InvokeAsync(() => editor.Instance.OnCodeChanged(text, syntaxError)).GetAwaiter().GetResult();
     }
+
+    private static IRenderedComponent<CodeEditor> Editor(IRenderedComponent<ActivityProperties> panel, string? fieldId = null) =>
+        Assert.Single(panel.FindComponents<CodeEditor>(), e => fieldId is null || e.Instance.Options.Id == fieldId);
 
     private void Apply(IRenderedComponent<ActivityProperties> panel)
     {

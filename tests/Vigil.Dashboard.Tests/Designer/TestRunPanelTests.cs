@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Vigil.Core.Events;
 using Vigil.Core.Json;
 using Vigil.Dashboard.Components.Designer;
+using Vigil.Dashboard.Designer;
 using Vigil.Dashboard.Tests.Components;
 using Vigil.Dashboard.Workflows;
 using Vigil.Workflows;
@@ -86,13 +87,13 @@ public sealed class TestRunPanelTests : ComponentTest
     {
         var panel = Render(Flow(new ActivityNode("start", "Vigil.Manual")));
 
-        panel.Find("#test-input").Change("{ \"target\": ");
+        Type(panel, "{ \"target\": ");
         Assert.Contains("not JSON", panel.Find("#test-run .vigil-input-error").TextContent, StringComparison.Ordinal);
-        Assert.Equal("{ \"target\": ", panel.Find("#test-input").GetAttribute("value")); // the text stays to be fixed
+        Assert.Equal("{ \"target\": ", panel.FindComponent<CodeEditor>().Instance.Text); // the text stays to be fixed
         panel.Find("#test-run-button").Click();
         Assert.Empty(panel.FindAll("#test-run .mud-chip"));
 
-        panel.Find("#test-input").Change("[1, 2]");
+        Type(panel, "[1, 2]");
         Assert.Contains("must be a JSON object", panel.Find("#test-run .vigil-input-error").TextContent, StringComparison.Ordinal);
 
         panel.Find("#test-sample").Click();
@@ -115,7 +116,16 @@ public sealed class TestRunPanelTests : ComponentTest
 
     private static JsonElement SampleOf(IRenderedComponent<TestRunPanel> panel)
     {
-        using var document = JsonDocument.Parse(panel.Find("#test-input").GetAttribute("value")!);
+        var editor = panel.FindComponent<CodeEditor>();
+        Assert.Equal(CodeLanguage.Json, editor.Instance.Options.Language);
+        using var document = JsonDocument.Parse(editor.Instance.Text);
         return document.RootElement.Clone();
+    }
+
+    /// <summary>An edit as the browser's editor reports it.</summary>
+    private static void Type(IRenderedComponent<TestRunPanel> panel, string text)
+    {
+        var editor = panel.FindComponent<CodeEditor>();
+        editor.InvokeAsync(() => editor.Instance.OnCodeChanged(text, null)).GetAwaiter().GetResult();
     }
 }

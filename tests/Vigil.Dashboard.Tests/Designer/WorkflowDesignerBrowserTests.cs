@@ -402,6 +402,39 @@ public sealed class WorkflowDesignerBrowserTests(DashboardFixture fixture) : ICl
         Assert.Equal(new[] { "a0->a1", "a1->a2", $"{copied[0]}->{copied[1]}" }.Order(), connections);
     }
 
+    /// <summary>The Test tab's input is a JSON editor: a syntax error is underlined and named, a fixed input runs the flow.</summary>
+    [Fact]
+    public async Task A_test_run_takes_its_trigger_input_from_the_json_editor()
+    {
+        using var api = Host.Api();
+        using (var put = await api.Http.PutAsJsonAsync("/api/v1/workflows/test-tab-flow", BigFlow(2, "test-tab-flow"), VigilJson.Options))
+        {
+            put.EnsureSuccessStatusCode();
+        }
+
+        await using var browser = await Browser.LaunchAsync();
+        var designer = await DesignerPage.SignInAsync(browser, Host.BaseAddress);
+        await designer.OpenAsync("/workflows/test-tab-flow/designer", activities: 2);
+        var page = designer.Page;
+        await OrScreenshotAsync(page, "designer-test-tab", async () =>
+        {
+            await page.ClickAsync(".mud-tab:has-text('Test')");
+            var input = page.Locator("#test-input.cm-content");
+            await input.ClickAsync();
+            await page.Keyboard.PressAsync("Control+A");
+            await page.Keyboard.TypeAsync("{ \"who\": ");
+            await Assertions.Expect(page.Locator("#test-run .cm-lintRange-error")).ToHaveCountAsync(1);
+            await page.Keyboard.TypeAsync("\"the test tab\" }");
+            await page.ClickAsync("#test-run-button");
+            await Assertions.Expect(page.Locator("#test-run .mud-chip")).ToHaveTextAsync("finished");
+            await Assertions.Expect(page.Locator("#test-run .cm-lintRange-error")).ToHaveCountAsync(0);
+            // The run had the typed input, not the sample: the button's click came after the editor handed its text over.
+            await Assertions.Expect(page.Locator("#test-run .vigil-journal")).ToContainTextAsync("the test tab");
+            await Assertions.Expect(page.Locator("#test-run .vigil-journal")).ToContainTextAsync("step 1 of 2");
+            await Browser.ScreenshotAsync(page, "designer-test-tab");
+        });
+    }
+
     private static async Task<string[]> SelectedAsync(IPage page) =>
         (await page.EvaluateAsync<string[]>("() => [...window.vigilDesigners.values()][0].graph.getSelectedCells().filter(c => c.isNode()).map(c => c.id)")).Order().ToArray();
 

@@ -1,8 +1,9 @@
-// JavaScript expression fields of the properties panel: CodeMirror 6 with highlighting and an inline syntax check
-// from the parser's own tree. Tab and Escape leave the editor (no indentWithTab), so the panel stays keyboard-usable.
+// Code fields of the designer (JavaScript expressions, JSON values and the test run's input): CodeMirror 6 with
+// highlighting and an inline syntax check from the parser's own tree. Tab and Escape leave the editor (no indentWithTab), so the panel stays keyboard-usable.
 // Colours come from MudBlazor's palette variables, so the light and dark themes both apply.
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { javascript } from "@codemirror/lang-javascript";
+import { json } from "@codemirror/lang-json";
 import { HighlightStyle, syntaxHighlighting, syntaxTree } from "@codemirror/language";
 import { linter, type Diagnostic } from "@codemirror/lint";
 import { EditorState } from "@codemirror/state";
@@ -17,6 +18,7 @@ export interface CodeEditorOptions {
   id: string;
   label: string;
   placeholder: string;
+  language: "JavaScript" | "Json";
 }
 
 const DEBOUNCE_MS = 250;
@@ -46,7 +48,7 @@ const theme = EditorView.theme({
   ".cm-tooltip": { backgroundColor: "var(--mud-palette-surface)", color: "var(--mud-palette-text-primary)", border: "1px solid var(--mud-palette-lines-default)" },
 });
 
-/** Syntax errors as the JavaScript parser sees them: the error nodes of its tree, merged per line. */
+/** Syntax errors as the language's parser sees them: the error nodes of its tree, merged per line. */
 export function syntaxErrors(state: EditorState): Diagnostic[] {
   const found: Diagnostic[] = [];
   syntaxTree(state).iterate({
@@ -77,7 +79,7 @@ class CodeEditor {
         extensions: [
           history(),
           keymap.of([{ key: "Escape", run: () => this.leave() }, ...defaultKeymap, ...historyKeymap]),
-          javascript(),
+          options.language === "Json" ? json() : javascript(),
           syntaxHighlighting(highlight),
           linter((view) => syntaxErrors(view.state), { delay: 150 }),
           placeholderText(options.placeholder),
@@ -86,8 +88,10 @@ class CodeEditor {
           theme,
           EditorView.updateListener.of((update) => {
             if (update.docChanged) this.schedule();
-            if (update.focusChanged && !update.view.hasFocus) this.flush();
           }),
+          // The DOM blur, not CodeMirror's deferred focus update: it fires before the click that moved the focus, so a
+          // button pressed right after typing (Run test, Save) acts on the new text.
+          EditorView.domEventHandlers({ blur: () => this.flush() }),
         ],
       }),
     });
