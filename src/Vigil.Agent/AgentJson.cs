@@ -32,6 +32,8 @@ public static class AgentJson
 [JsonSerializable(typeof(Facts.HostFacts))]
 [JsonSerializable(typeof(Connection.ConsoleWelcome))]
 [JsonSerializable(typeof(Scans.ScanCommand))]
+[JsonSerializable(typeof(Scans.ImageTarget))]
+[JsonSerializable(typeof(Scans.WorkerPullSecret))]
 [JsonSerializable(typeof(Scans.WorkerMessage))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(int))]

@@ -38,7 +38,7 @@ public sealed class RegistryScanTests(RegistryScanFixture fixture) : IClassFixtu
             Assert.True(File.Exists(Path.Combine(ContainerImageFixture.ExpectedRoot, f.GetProperty("location").GetString()!)), f.GetProperty("location").GetString()));
         Assert.All(tags.GetProperty("items").EnumerateArray(), t => Assert.Equal("complete", t.GetProperty("lastScan").GetProperty("status").GetString()));
         Assert.Equal(layers.Distinct().Count(), layers.Count); // the two tags share their layers: each pulled once
-        Assert.Equal(LayerDigests.Value.Length, layers.Union(pulledEarlier).Count()); // ... and every one was pulled, now or by an earlier scan
+        Assert.Equal(FixtureLayers.Digests.Length, layers.Union(pulledEarlier).Count()); // ... and every one was pulled, now or by an earlier scan
 
         var pulledBefore = fixture.Proxy.BlobsPulled.Count;
         var again = await ScanAndWaitAsync(api, id, new { repository = "shop/api" });
@@ -192,16 +192,7 @@ public sealed class RegistryScanTests(RegistryScanFixture fixture) : IClassFixtu
         return scans;
     }
 
-    /// <summary>Whether a blob path is one of the fixture's layers (every image here shares them; configs differ).</summary>
     private static string Digest(string blobPath) => blobPath[(blobPath.LastIndexOf('/') + 1)..];
 
-    private static bool IsLayer(string path) => LayerDigests.Value.Any(d => path.EndsWith(d, StringComparison.Ordinal));
-
-    private static readonly Lazy<string[]> LayerDigests = new(() =>
-    {
-        var index = JsonDocument.Parse(File.ReadAllText(Path.Combine(ContainerImageFixture.OciLayout, "index.json"))).RootElement;
-        var manifestDigest = index.GetProperty("manifests")[0].GetProperty("digest").GetString()!;
-        var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(ContainerImageFixture.OciLayout, "blobs", "sha256", manifestDigest[7..]))).RootElement;
-        return manifest.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("digest").GetString()!).ToArray();
-    });
+    private static bool IsLayer(string path) => FixtureLayers.IsLayer(path);
 }

@@ -8,30 +8,30 @@ using Vigil.Agent.State;
 namespace Vigil.Agent.Scans;
 
 /// <summary>
-/// Runs the console's scan commands, one at a time: the SBOM is built by a child process, progress is relayed at most
-/// once a second (and on every stage change), and the SBOM is uploaded gzip-compressed over HTTP with the agent's
-/// credential. A cancel, a refused progress report or a lost connection kills the child.
+/// Runs the console's scan commands: the SBOM of the agent's root, or of a registry image on a scanner agent, is built
+/// by a child process, progress is relayed at most once a second (and on every stage change), and the SBOM is uploaded
+/// gzip-compressed over HTTP with the agent's credential. A cancel, a refused progress report or a lost connection
+/// kills the child.
 /// </summary>
 public sealed class AgentScanner(AgentState state, HostFactsCollector facts, ILogger<AgentScanner> logger) : IDisposable
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(10) };
     private readonly Lock _gate = new();
-    private (string ScanId, CancellationTokenSource Stop)? _current;
+
+    // Scans in progress by id: the host's own scan and, on a scanner agent, registry images the console handed over.
+    private readonly Dictionary<string, CancellationTokenSource> _running = new(StringComparer.Ordinal);
 
     public void Start(HubConnection hub, ScanCommand command)
     {
-        CancellationTokenSource stop;
+        var stop = new CancellationTokenSource();
         lock (_gate)
         {
-            if (_current?.ScanId == command.ScanId)
+            if (!_running.TryAdd(command.ScanId, stop))
             {
+                stop.Dispose();
                 return; // re-sent after a reconnect: already on it
             }
-
-            _current?.Stop.Cancel();
-            stop = new CancellationTokenSource();
-            _current = (command.ScanId, stop);
         }
 
         _ = Task.Run(async () =>
@@ -44,10 +44,7 @@ public sealed class AgentScanner(AgentState state, HostFactsCollector facts, ILo
             {
                 lock (_gate)
                 {
-                    if (_current?.ScanId == command.ScanId)
-                    {
-                        _current = null;
-                    }
+                    _running.Remove(command.ScanId);
                 }
 
                 stop.Dispose();
@@ -59,20 +56,23 @@ public sealed class AgentScanner(AgentState state, HostFactsCollector facts, ILo
     {
         lock (_gate)
         {
-            if (_current?.ScanId == scanId)
+            if (_running.TryGetValue(scanId, out var stop))
             {
                 logger.LogInformation("Scan {ScanId} cancelled by the console", scanId);
-                _current.Value.Stop.Cancel();
+                stop.Cancel();
             }
         }
     }
 
-    /// <summary>The connection dropped: the console has already failed the scan, so stop working on it.</summary>
+    /// <summary>The connection dropped: the console has already failed the scans, so stop working on them.</summary>
     public void CancelAll()
     {
         lock (_gate)
         {
-            _current?.Stop.Cancel();
+            foreach (var stop in _running.Values)
+            {
+                stop.Cancel();
+            }
         }
     }
 
@@ -84,7 +84,8 @@ public sealed class AgentScanner(AgentState state, HostFactsCollector facts, ILo
         var output = Path.Combine(Path.GetTempPath(), $"vigil-scan-{id}.cdx.json");
         try
         {
-            logger.LogInformation("Scan {ScanId} of {Root} started", id, facts.Root);
+            var target = command.Image is { } image ? WorkerTarget.Of(image) : WorkerTarget.Directory(facts.Root);
+            logger.LogInformation("Scan {ScanId} of {Target} started", id, target);
             if (!await hub.InvokeAsync<bool>("ScanProgress", id, "starting", 0, cancellationToken))
             {
                 return;
@@ -92,7 +93,7 @@ public sealed class AgentScanner(AgentState state, HostFactsCollector facts, ILo
 
             var lastSent = DateTime.MinValue;
             var lastStage = "starting";
-            var outcome = await SbomWorkerProcess.RunAsync(facts.Root, output, async message =>
+            var outcome = await SbomWorkerProcess.RunAsync(target, output, async message =>
             {
                 if (message.Stage == lastStage && DateTime.UtcNow - lastSent < ProgressInterval)
                 {

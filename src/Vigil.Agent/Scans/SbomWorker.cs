@@ -1,13 +1,15 @@
 using System.Text.Json;
 using Vigil.Scanning.CycloneDx;
 using Vigil.Scanning.Catalogers;
+using Vigil.Scanning.Registry;
 using Vigil.Scanning.Sbom;
 using Vigil.Scanning.Sources;
 
 namespace Vigil.Agent.Scans;
 
 /// <summary>
-/// The child process that builds the SBOM (<c>vigil-agent sbom-worker --root R --out F</c>), so the resident agent
+/// The child process that builds the SBOM (<c>vigil-agent sbom-worker --root R --out F</c>, or <c>--image REF</c> on a
+/// scanner agent), so the resident agent
 /// never loads the scanner and gives its memory back when the scan ends. Progress goes to stdout as JSON lines; it
 /// exits when its parent does (stdin closes), so a killed agent leaves no orphan scan behind.
 /// </summary>
@@ -18,7 +20,7 @@ public static class SbomWorker
 
     public static async Task<int> RunAsync(string root, string output, CancellationToken cancellationToken)
     {
-        _ = WatchParentAsync();
+        _ = WatchParentAsync(new StreamReader(Console.OpenStandardInput()));
         try
         {
             if (!OperatingSystem.IsLinux())
@@ -36,13 +38,7 @@ public static class SbomWorker
             var options = new SourceOptions();
             var progress = new SyncProgress<CatalogProgress>(p => Report(new WorkerMessage("cataloging", Percent(p.FilesWalked), p.FilesWalked)));
             var sbom = await SbomGenerator.GenerateAsync("dir:" + root, options, fileProgress: progress, cancellationToken: cancellationToken);
-            Report(new WorkerMessage("writing", 88, sbom.FilesWalked));
-            await using (var file = File.Create(output))
-            {
-                await CycloneDxWriter.WriteAsync(sbom.Document, file, sbom.SubjectType, cancellationToken);
-            }
-
-            Report(new WorkerMessage("written", 90, sbom.FilesWalked));
+            await WriteAsync(sbom, output, cancellationToken);
             return 0;
         }
         catch (IOException ex) when (ex.HResult == 28 || ex.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase))
@@ -63,6 +59,65 @@ public static class SbomWorker
         }
     }
 
+    /// <summary>
+    /// Pulls a registry image (a scan the console handed to this scanner agent) and writes its SBOM. The login, when
+    /// there is one, is the first line of stdin; the rest of stdin is the parent's lifeline as for a root scan.
+    /// </summary>
+    public static async Task<int> RunImageAsync(string image, bool insecure, bool loginOnStdin, string output, CancellationToken cancellationToken)
+    {
+        var stdin = new StreamReader(Console.OpenStandardInput());
+        var login = loginOnStdin && await stdin.ReadLineAsync(cancellationToken) is { Length: > 0 } line
+            ? JsonSerializer.Deserialize(line, AgentJsonContext.Default.WorkerPullSecret)
+            : null;
+        _ = WatchParentAsync(stdin);
+        if (loginOnStdin && login is null)
+        {
+            return Fail("The agent gave the SBOM worker no registry login; scan again.");
+        }
+
+        var registry = image[..Math.Max(0, image.IndexOf('/'))];
+        try
+        {
+            Report(new WorkerMessage("pulling", 2));
+            using var client = new RegistryClient(new RegistryClientOptions
+            {
+                Insecure = insecure,
+                Credentials = host => host == registry && login is not null ? new RegistryCredentials(login.Username, login.Password) : null,
+            });
+            var layers = new SyncProgress<SourceProgress>(p => Report(new WorkerMessage("pulling", 2 + (80 * (p.Index - 1) / Math.Max(1, p.Count)))));
+            var sbom = await SbomGenerator.GenerateAsync("registry:" + image, new SourceOptions { RegistryClient = client }, layers, cancellationToken: cancellationToken);
+            await WriteAsync(sbom, output, cancellationToken);
+            return 0;
+        }
+        catch (IOException ex) when (ex.HResult == 28 || ex.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase))
+        {
+            return Fail($"The disk is full on the scanner agent while pulling {image}; free some space or point TMPDIR at a larger disk, then scan again.");
+        }
+        catch (SourceException ex)
+        {
+            return Fail($"The scanner agent could not pull {image}: {ex.Message}");
+        }
+        catch (HttpRequestException ex)
+        {
+            return Fail($"The scanner agent could not reach the registry {registry} ({ex.Message}); check this machine's network access to it, or stop the agent's scanner capability.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Fail($"Building the SBOM of {image} failed: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private static async Task WriteAsync(SbomGeneration sbom, string output, CancellationToken cancellationToken)
+    {
+        Report(new WorkerMessage("writing", 88, sbom.FilesWalked));
+        await using (var file = File.Create(output))
+        {
+            await CycloneDxWriter.WriteAsync(sbom.Document, file, sbom.SubjectType, cancellationToken);
+        }
+
+        Report(new WorkerMessage("written", 90, sbom.FilesWalked));
+    }
+
     /// <summary>A progress estimate without a file count up front: it approaches 85 % as files are walked, never reaching it early.</summary>
     public static int Percent(long filesWalked) => (int)(1 + (84 * (1 - Math.Exp(-filesWalked / 60_000.0))));
 
@@ -81,10 +136,9 @@ public static class SbomWorker
         }
     }
 
-    private static async Task WatchParentAsync()
+    private static async Task WatchParentAsync(TextReader stdin)
     {
-        var stdin = Console.OpenStandardInput();
-        var buffer = new byte[64];
+        var buffer = new char[64];
         while (await stdin.ReadAsync(buffer) > 0)
         {
         }

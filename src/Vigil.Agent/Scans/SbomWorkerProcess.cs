@@ -7,12 +7,19 @@ namespace Vigil.Agent.Scans;
 public static class SbomWorkerProcess
 {
     /// <summary>
-    /// Runs the worker for <paramref name="root"/> into <paramref name="output"/>. <paramref name="onProgress"/> returns
+    /// Runs the worker for <paramref name="target"/> into <paramref name="output"/>. <paramref name="onProgress"/> returns
     /// false to stop it (the console no longer wants the scan); cancellation kills it.
     /// </summary>
-    public static async Task<WorkerOutcome> RunAsync(string root, string output, Func<WorkerMessage, Task<bool>> onProgress, CancellationToken cancellationToken)
+    public static async Task<WorkerOutcome> RunAsync(WorkerTarget target, string output, Func<WorkerMessage, Task<bool>> onProgress, CancellationToken cancellationToken)
     {
-        using var process = Process.Start(StartInfo(root, output)) ?? throw new InvalidOperationException("Could not start the SBOM worker.");
+        using var process = Process.Start(StartInfo(target, output)) ?? throw new InvalidOperationException("Could not start the SBOM worker.");
+        if (target.Login is { } login)
+        {
+            // The login goes through the pipe, never the command line; stdin then stays open to tell the worker we live.
+            await process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(login, AgentJsonContext.Default.WorkerPullSecret));
+            await process.StandardInput.FlushAsync(cancellationToken);
+        }
+
         using var kill = cancellationToken.Register(() => Kill(process));
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         string? error = null;
@@ -59,7 +66,7 @@ public static class SbomWorkerProcess
             : $"The SBOM builder exited with code {process.ExitCode}{(detail.Length > 0 ? ": " + detail : "")}.");
     }
 
-    private static ProcessStartInfo StartInfo(string root, string output)
+    private static ProcessStartInfo StartInfo(WorkerTarget target, string output)
     {
         // The same program as this process: the apphost directly, or `dotnet vigil-agent.dll` when run that way.
         var host = Environment.ProcessPath ?? "dotnet";
@@ -75,7 +82,10 @@ public static class SbomWorkerProcess
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "vigil-agent.dll"));
         }
 
-        foreach (var argument in new[] { "sbom-worker", "--root", root, "--out", output })
+        string[] what = target.Image is { } image
+            ? ["--image", image, .. target.Insecure ? ["--insecure"] : Array.Empty<string>(), .. target.Login is null ? Array.Empty<string>() : ["--login-on-stdin"]]
+            : ["--root", target.Root!];
+        foreach (var argument in (string[])["sbom-worker", .. what, "--out", output])
         {
             start.ArgumentList.Add(argument);
         }

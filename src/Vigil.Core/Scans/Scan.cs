@@ -33,5 +33,8 @@ public sealed record Scan
     public ScanSummary? Summary { get; init; }
     public int? ComponentCount { get; init; }
 
+    /// <summary>The agent node that runs this scan for another node (a registry image scanned by a scanner agent); null otherwise.</summary>
+    public string? ScannerNodeId { get; init; }
+
     public bool IsActive => Status is ScanStatus.Queued or ScanStatus.Running;
 }

@@ -24,6 +24,7 @@ internal sealed class ScanRow
     public int? Low { get; init; }
     public int? Unknown { get; init; }
     public int? ComponentCount { get; init; }
+    public string? ScannerNodeId { get; init; }
 
     public Scan ToScan()
     {
@@ -34,7 +35,7 @@ internal sealed class ScanRow
             Progress = status == ScanStatus.Complete ? 100 : Progress, Error = Error, RequestedBy = RequestedBy,
             CreatedAt = CreatedAt, StartedAt = StartedAt, FinishedAt = FinishedAt, Deadline = Deadline, SnapshotId = SnapshotId,
             Summary = Critical is null ? null : new ScanSummary(Critical ?? 0, High ?? 0, Medium ?? 0, Low ?? 0, Unknown ?? 0),
-            ComponentCount = ComponentCount,
+            ComponentCount = ComponentCount, ScannerNodeId = ScannerNodeId,
         };
     }
 }

@@ -16,7 +16,7 @@ public sealed class ScanStore(IDbConnectionFactory db, EventOutbox outbox, TimeP
 {
     internal const string SelectScans =
         "SELECT s.id, s.node_id, n.name AS node_name, s.status, s.stage, s.progress, s.error, s.requested_by, s.created_at, s.started_at, " +
-        "s.finished_at, s.deadline, s.snapshot_id, s.critical, s.high, s.medium, s.low, s.unknown, s.component_count " +
+        "s.finished_at, s.deadline, s.snapshot_id, s.critical, s.high, s.medium, s.low, s.unknown, s.component_count, s.scanner_node_id " +
         "FROM scans s LEFT JOIN nodes n ON n.id = s.node_id";
 
     private static readonly string[] Active = [ScanStorage.Queued, ScanStorage.Running];
@@ -148,7 +148,7 @@ public sealed class ScanStore(IDbConnectionFactory db, EventOutbox outbox, TimeP
         stage = stage.Length > 64 ? stage[..64] : stage;
         await using var connection = await db.OpenAsync(cancellationToken);
         var updated = await connection.ExecuteAsync(
-            "UPDATE scans SET stage = @stage, progress = @percent, progress_at = @now WHERE id = @scanId AND node_id = @nodeId AND status = @running",
+            "UPDATE scans SET stage = @stage, progress = @percent, progress_at = @now WHERE id = @scanId AND (node_id = @nodeId OR scanner_node_id = @nodeId) AND status = @running",
             new { stage, percent, now, scanId, nodeId, running = ScanStorage.Running });
         if (updated > 0)
         {
@@ -158,15 +158,16 @@ public sealed class ScanStore(IDbConnectionFactory db, EventOutbox outbox, TimeP
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var started = await connection.ExecuteAsync(
             "UPDATE scans SET status = @running, stage = @stage, progress = @percent, started_at = @now, progress_at = @now " +
-            "WHERE id = @scanId AND node_id = @nodeId AND status = @queued",
+            "WHERE id = @scanId AND (node_id = @nodeId OR scanner_node_id = @nodeId) AND status = @queued",
             new { stage, percent, now, scanId, nodeId, running = ScanStorage.Running, queued = ScanStorage.Queued }, transaction);
         if (started == 0)
         {
             return false;
         }
 
-        var name = await connection.ExecuteScalarAsync<string>("SELECT name FROM nodes WHERE id = @nodeId", new { nodeId }, transaction) ?? "";
-        await outbox.AppendAsync(connection, transaction, new ScanStarted(scanId, nodeId, name));
+        var scanned = await connection.QuerySingleAsync<(string NodeId, string? Name)>(
+            "SELECT s.node_id, n.name FROM scans s LEFT JOIN nodes n ON n.id = s.node_id WHERE s.id = @scanId", new { scanId }, transaction);
+        await outbox.AppendAsync(connection, transaction, new ScanStarted(scanId, scanned.NodeId, scanned.Name ?? ""));
         await transaction.CommitAsync(cancellationToken);
         outbox.Committed();
         return true;
@@ -188,18 +189,31 @@ public sealed class ScanStore(IDbConnectionFactory db, EventOutbox outbox, TimeP
         return (scan, cancelled);
     }
 
-    /// <summary>Fails the node's running scan (its agent disconnected); queued scans wait for the agent's return.</summary>
-    public async Task<int> FailRunningOfNodeAsync(string nodeId, string error, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The node's agent disconnected: fails the node's running scan with <paramref name="error"/> (a queued one waits
+    /// for the agent's return) and, with <paramref name="scannerError"/>, every scan it ran for other nodes, queued or
+    /// running, since those were handed to it alone.
+    /// </summary>
+    public async Task<int> FailRunningOfNodeAsync(string nodeId, string error, string scannerError, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        var ids = await connection.QueryAsync<string>("SELECT id FROM scans WHERE node_id = @nodeId AND status = @running", new { nodeId, running = ScanStorage.Running });
+        var own = await connection.QueryAsync<string>("SELECT id FROM scans WHERE node_id = @nodeId AND status = @running", new { nodeId, running = ScanStorage.Running });
+        var handed = await connection.QueryAsync<string>("SELECT id FROM scans WHERE scanner_node_id = @nodeId AND status IN @Active", new { nodeId, Active });
         var failed = 0;
-        foreach (var id in ids)
+        foreach (var (id, reason) in own.Select(id => (id, error)).Concat(handed.Select(id => (id, scannerError))))
         {
-            failed += await EndAsync(connection, id, ScanStatus.Failed, error, null, [ScanStorage.Running], cancellationToken) ? 1 : 0;
+            failed += await EndAsync(connection, id, ScanStatus.Failed, reason, null, Active, cancellationToken) ? 1 : 0;
         }
 
         return failed;
+    }
+
+    /// <summary>Hands an active scan to the agent of <paramref name="scannerNodeId"/>; false when the scan already ended.</summary>
+    public async Task<bool> AssignScannerAsync(string scanId, string scannerNodeId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "UPDATE scans SET scanner_node_id = @scannerNodeId WHERE id = @scanId AND status IN @Active", new { scannerNodeId, scanId, Active }) > 0;
     }
 
     /// <summary>On console start: running scans lost their in-memory state (dispatch, matching) with the old process.</summary>

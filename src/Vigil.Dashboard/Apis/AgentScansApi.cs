@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Vigil.Core.Scans;
+using Vigil.Dashboard.Registries;
 using Vigil.Dashboard.Scans;
 using Vigil.Dashboard.Security;
 
@@ -8,10 +9,13 @@ namespace Vigil.Dashboard.Apis;
 /// <summary>The agents' HTTP side of a scan: the SBOM upload, authenticated by agent credential only.</summary>
 public static class AgentScansApi
 {
+    /// <summary>Where the agent running <paramref name="scanId"/> uploads its SBOM.</summary>
+    public static string UploadPath(string scanId) => $"{VigilApi.Prefix}/agent/scans/{scanId}/sbom";
+
     public static void MapAgentScansApi(this IEndpointRouteBuilder endpoints)
     {
         // Outside the people's /api/v1 group: its Read policy would demand a user role, which no agent has.
-        endpoints.MapPut($"{VigilApi.Prefix}/agent/scans/{{id}}/sbom", Upload)
+        endpoints.MapPut(UploadPath("{id}"), Upload)
             .RequireAuthorization(AgentAccess.Policy)
             .WithTags("Agents")
             .WithName("UploadScanSbom")
@@ -20,10 +24,11 @@ public static class AgentScansApi
     }
 
     private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> Upload(
-        string id, HttpRequest request, ClaimsPrincipal agent, ScanStore scans, SbomAcceptance acceptance, CancellationToken cancellationToken)
+        string id, HttpRequest request, ClaimsPrincipal agent, ScanStore scans, SbomAcceptance acceptance, ScannerAgents scanners, RegistryImageStore images,
+        CancellationToken cancellationToken)
     {
         var nodeId = agent.FindFirstValue(AgentAccess.NodeIdClaim);
-        if (await scans.GetAsync(id, cancellationToken) is not { } scan || scan.NodeId != nodeId)
+        if (await scans.GetAsync(id, cancellationToken) is not { } scan || (scan.NodeId != nodeId && scan.ScannerNodeId != nodeId))
         {
             return TypedResults.NotFound();
         }
@@ -34,6 +39,11 @@ public static class AgentScansApi
         }
 
         var refused = await acceptance.AcceptAsync(scan, request, cancellationToken);
+        if (refused is null && scanners.Handed(id) is { } handed)
+        {
+            await images.RememberSbomAsync(handed.Digest, id, cancellationToken); // a registry image: its digest is not pulled again
+        }
+
         return refused is null
             ? TypedResults.Accepted($"{VigilApi.Prefix}/scans/{id}")
             : TypedResults.Problem(refused.Message, statusCode: refused.Status, title: "SBOM refused");

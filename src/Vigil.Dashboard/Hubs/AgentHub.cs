@@ -6,6 +6,7 @@ using Vigil.Core.Agents;
 using Vigil.Core.Events;
 using Vigil.Core.Nodes;
 using Vigil.Core.Scans;
+using Vigil.Dashboard.Registries;
 using Vigil.Dashboard.Scans;
 using Vigil.Dashboard.Security;
 
@@ -27,6 +28,7 @@ public sealed class AgentHub(
     AgentClocks clocks,
     TimeProvider time,
     NodeHeartbeats heartbeats,
+    ScannerAgents scanners,
     IHostApplicationLifetime lifetime) : Hub
 {
     public const string Route = "/hubs/agent";
@@ -49,7 +51,8 @@ public sealed class AgentHub(
         // itself stops, the next start fails it as "console restarted" instead, which is the true reason.
         if (!lifetime.ApplicationStopping.IsCancellationRequested && !connections.IsConnected(NodeId))
         {
-            await scans.FailRunningOfNodeAsync(NodeId, ScanFailures.AgentLost);
+            scanners.Gone(NodeId);
+            await scans.FailRunningOfNodeAsync(NodeId, ScanFailures.AgentLost, ScanFailures.ScannerAgentLost(NodeName));
         }
 
         await base.OnDisconnectedAsync(exception);
@@ -63,6 +66,8 @@ public sealed class AgentHub(
             throw new HubException("Facts must be a JSON object.");
         }
 
+        // Before the node shows online, so whoever sees it online may already hand it registry scans.
+        scanners.Announce(NodeId, HasCapability(facts, ScannerAgents.Capability));
         var (stored, skew) = ClockSkew.Apply(facts, time.GetUtcNow());
         if (!await inventory.ReportHelloAsync(NodeId, stored, Context.ConnectionAborted))
         {
@@ -92,19 +97,24 @@ public sealed class AgentHub(
             return false;
         }
 
-        await uiEvents.HandleAsync(new ScanProgressed(scanId, NodeId, stage, Math.Clamp(percent, 0, 99)), Context.ConnectionAborted);
+        // A scanner agent reports for the image it pulls: the progress belongs to the image's node.
+        await uiEvents.HandleAsync(new ScanProgressed(scanId, scanners.Handed(scanId)?.Subject ?? NodeId, stage, Math.Clamp(percent, 0, 99)), Context.ConnectionAborted);
         return true;
     }
 
     /// <summary>The agent could not build the SBOM; <paramref name="error"/> says why (disk full, unreadable root, unsupported OS).</summary>
     public async Task ScanFailed(string scanId, string error)
     {
-        if (await scans.GetAsync(scanId, Context.ConnectionAborted) is { } scan && scan.NodeId == NodeId)
+        if (await scans.GetAsync(scanId, Context.ConnectionAborted) is { } scan && (scan.NodeId == NodeId || scan.ScannerNodeId == NodeId))
         {
             var reason = string.IsNullOrWhiteSpace(error) ? "The agent could not build the SBOM (no reason given); see its log." : error.Trim();
             await scans.FailAsync(scanId, reason.Length > 2000 ? reason[..2000] : reason, Context.ConnectionAborted);
         }
     }
+
+    private static bool HasCapability(JsonElement facts, string capability) =>
+        facts.TryGetProperty("capabilities", out var list) && list.ValueKind == JsonValueKind.Array
+        && list.EnumerateArray().Any(c => c.ValueKind == JsonValueKind.String && c.GetString() == capability);
 
     /// <summary>
     /// Keeps the node online; missing heartbeats for <see cref="AgentOptions.OfflineAfter"/> marks it offline. Stored

@@ -1,7 +1,9 @@
 using System.Text;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Vigil.Core.Events;
 using Vigil.Core.Scans;
+using Vigil.Dashboard.Apis;
 using Vigil.Dashboard.Hubs;
 using Vigil.Dashboard.Integrations;
 using Vigil.Dashboard.Plugins;
@@ -15,12 +17,15 @@ using Vigil.Scanning.Sources;
 namespace Vigil.Dashboard.Registries;
 
 /// <summary>
-/// Scans one registry image in the console: a digest whose SBOM is already kept is re-matched from it (unless the
-/// job forces a pull); otherwise the image is pulled with the plugin's pull credentials through the layer cache,
-/// cataloged with the same source the CLI and agents use, and handed to matching like an uploaded SBOM.
+/// Scans one registry image: a digest whose SBOM is already kept is re-matched from it (unless the job forces a pull);
+/// otherwise the image is pulled with the plugin's pull credentials by a scanner agent when one is free, or here in the
+/// console through the layer cache, cataloged with the same source the CLI and agents use, and matched.
 /// </summary>
 public sealed class RegistryImageScanner(
     RegistryImageStore images,
+    ScannerAgents scanners,
+    AgentConnections agentConnections,
+    IHubContext<AgentHub> agentHub,
     ScanStore scans,
     ScanResults results,
     ScanMatchQueue matching,
@@ -31,7 +36,7 @@ public sealed class RegistryImageScanner(
     IOptions<RegistryOptions> options,
     ILogger<RegistryImageScanner> logger)
 {
-    public async Task ScanAsync(RegistryScanJob job, CancellationToken stoppingToken)
+    public async Task ScanAsync(RegistryScanJob job, SemaphoreSlim consoleSlots, CancellationToken stoppingToken)
     {
         using var scan = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var progress = new ScanProgressReporter(scans, uiEvents, logger, job, scan);
@@ -57,27 +62,29 @@ public sealed class RegistryImageScanner(
 
             var pull = await integrations.UseAsync<IRegistryConnector, RegistryPullCredentials>(
                 stored, (c, ct) => c.GetPullCredentialsAsync(job.Image.Repository, ct), "pull credentials", scan.Token);
-            var endpoint = pull.Endpoint;
-            image = $"{endpoint.Host}/{image}";
-            var login = endpoint.Credentials is { } l ? new RegistryCredentials(l.Username, l.Secret) : null;
-            using var client = new RegistryClient(new RegistryClientOptions
+            image = $"{pull.Endpoint.Host}/{image}";
+            if (scanners.Reserve(job.ScanId, job.Image.NodeId, job.Image.Digest, options.Value.ScansPerAgent) is { } agent)
             {
-                Insecure = endpoint.Insecure,
-                Handler = http.Handler,
-                Credentials = host => host == endpoint.Host ? login : null,
-                MaxRateLimitWait = options.Value.MaxRateLimitWait,
-            });
-            await progress.ReportAsync("pulling", 5);
-            var layers = new SyncProgress<SourceProgress>(p => progress.Report("pulling", 5 + (80 * (p.Index - 1) / Math.Max(1, p.Count))));
-            var generation = await SbomGenerator.GenerateAsync(
-                $"registry:{image}", new SourceOptions { RegistryClient = new CachingRegistryClient(client, blobs, refresh: job.Force) }, layers, cancellationToken: scan.Token);
-            await progress.ReportAsync("matching", 90);
-            using var json = new MemoryStream();
-            await CycloneDxWriter.WriteAsync(generation.Document, json, generation.SubjectType, scan.Token);
-            if (await results.StoreSbomAsync(job.ScanId, job.Image.NodeId, SbomIntake.Compress(json.ToArray()), scan.Token))
+                try
+                {
+                    await ScanOnAgentAsync(job, agent, pull.Endpoint, scan.Token);
+                }
+                finally
+                {
+                    scanners.Release(job.ScanId);
+                }
+
+                return;
+            }
+
+            await consoleSlots.WaitAsync(scan.Token);
+            try
             {
-                await images.RememberSbomAsync(job.Image.Digest, job.ScanId, scan.Token);
-                await matching.EnqueueAsync(new ScanMatchJob(job.ScanId, job.Image.NodeId, generation.Document), scan.Token);
+                await PullAndCatalogAsync(job, pull.Endpoint, image, progress, scan.Token);
+            }
+            finally
+            {
+                consoleSlots.Release();
             }
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
@@ -97,6 +104,61 @@ public sealed class RegistryImageScanner(
         {
             logger.LogWarning(ex, "Registry scan {ScanId} of {Image} failed", job.ScanId, image);
             await scans.FailAsync(job.ScanId, ScanFailures.ImageNotPulled($"{ex.GetType().Name}: {ex.Message}"), CancellationToken.None);
+        }
+    }
+
+    /// <summary>Pulls the image here through the layer cache, catalogs it like the CLI and agents do, and hands the SBOM to matching.</summary>
+    private async Task PullAndCatalogAsync(RegistryScanJob job, RegistryEndpoint endpoint, string image, ScanProgressReporter progress, CancellationToken cancellationToken)
+    {
+        var login = endpoint.Credentials is { } l ? new RegistryCredentials(l.Username, l.Secret) : null;
+        using var client = new RegistryClient(new RegistryClientOptions
+        {
+            Insecure = endpoint.Insecure,
+            Handler = http.Handler,
+            Credentials = host => host == endpoint.Host ? login : null,
+            MaxRateLimitWait = options.Value.MaxRateLimitWait,
+        });
+        await progress.ReportAsync("pulling", 5);
+        var layers = new SyncProgress<SourceProgress>(p => progress.Report("pulling", 5 + (80 * (p.Index - 1) / Math.Max(1, p.Count))));
+        var generation = await SbomGenerator.GenerateAsync(
+            $"registry:{image}", new SourceOptions { RegistryClient = new CachingRegistryClient(client, blobs, refresh: job.Force) }, layers, cancellationToken: cancellationToken);
+        await progress.ReportAsync("matching", 90);
+        using var json = new MemoryStream();
+        await CycloneDxWriter.WriteAsync(generation.Document, json, generation.SubjectType, cancellationToken);
+        if (await results.StoreSbomAsync(job.ScanId, job.Image.NodeId, SbomIntake.Compress(json.ToArray()), cancellationToken))
+        {
+            await images.RememberSbomAsync(job.Image.Digest, job.ScanId, cancellationToken);
+            await matching.EnqueueAsync(new ScanMatchJob(job.ScanId, job.Image.NodeId, generation.Document), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Hands the scan to a scanner agent with the image and its pull credentials, then holds the registry's slot until
+    /// the scan ends: the agent reports progress and uploads the SBOM like a host scan, and its loss fails the scan.
+    /// Polled: the scan may end in many places (upload and match, the agent's failure or loss, a cancel, the sweeper).
+    /// </summary>
+    private async Task ScanOnAgentAsync(RegistryScanJob job, string agentNodeId, RegistryEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        if (!await scans.AssignScannerAsync(job.ScanId, agentNodeId, cancellationToken))
+        {
+            return;
+        }
+
+        var target = new AgentImageTarget(endpoint.Host, job.Image.Repository, job.Image.Digest, endpoint.Insecure, endpoint.Credentials?.Username, endpoint.Credentials?.Secret);
+        var connection = agentConnections.ConnectionIdsOf(agentNodeId).LastOrDefault();
+        if (connection is null)
+        {
+            await scans.FailAsync(job.ScanId, ScanFailures.ScannerAgentLost(agentNodeId), CancellationToken.None);
+            return;
+        }
+
+        logger.LogInformation("Registry scan {ScanId} of {Image} handed to scanner agent {AgentNodeId}", job.ScanId, target, agentNodeId);
+        await agentHub.Clients.Client(connection).SendAsync(
+            ScanDispatcher.StartScanMethod, new AgentScanCommand(job.ScanId, AgentScansApi.UploadPath(job.ScanId), target), cancellationToken);
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
+        while (await poll.WaitForNextTickAsync(cancellationToken) && await scans.GetAsync(job.ScanId, cancellationToken) is { IsActive: true })
+        {
+            // The upload (AgentScansApi) stores the SBOM and remembers the digest; the end of the scan frees the slot.
         }
     }
 

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Vigil.Dashboard.Registries;
 
 /// <summary>
-/// Runs queued image scans in the console, at most <see cref="RegistryOptions.Workers"/> at a time overall and
-/// <see cref="RegistryOptions.ConcurrencyPerRegistry"/> per registry. A job waits for its registry's slot without
-/// holding an overall one, so a busy registry never starves the others.
+/// Runs queued image scans, at most <see cref="RegistryOptions.ConcurrencyPerRegistry"/> per registry wherever they
+/// run, and at most <see cref="RegistryOptions.Workers"/> pulls in the console itself. A job waits for its registry's
+/// slot without holding a console one, so a busy registry never starves the others.
 /// </summary>
 public sealed class RegistryScanWorker(
     RegistryScanQueue queue, RegistryImageScanner scanner, RegistryImageStore images, IOptions<RegistryOptions> options, ILogger<RegistryScanWorker> logger)
@@ -45,17 +45,16 @@ public sealed class RegistryScanWorker(
             await registry.WaitAsync(stoppingToken);
             try
             {
-                await overall.WaitAsync(stoppingToken);
                 var active = _active.AddOrUpdate(job.Image.IntegrationId, 1, (_, n) => n + 1);
                 _peaks.AddOrUpdate(job.Image.IntegrationId, active, (_, n) => Math.Max(n, active));
                 try
                 {
-                    await scanner.ScanAsync(job, stoppingToken);
+                    // The overall slots bound the console's own pulls only: a scan handed to a scanner agent takes none.
+                    await scanner.ScanAsync(job, overall, stoppingToken);
                 }
                 finally
                 {
                     _active.AddOrUpdate(job.Image.IntegrationId, 0, (_, n) => n - 1);
-                    overall.Release();
                 }
             }
             finally

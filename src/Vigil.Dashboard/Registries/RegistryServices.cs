@@ -16,6 +16,7 @@ public static class RegistryServices
         services.AddSingleton<RegistryScanQueue>();
         services.AddSingleton<RegistryHttpHandler>();
         services.AddSingleton(sp => new BlobCache(sp.GetRequiredService<DataDirectory>().Combine("registry-blobs"), sp.GetRequiredService<IOptions<RegistryOptions>>().Value.BlobCacheBytes));
+        services.AddSingleton<ScannerAgents>();
         services.AddSingleton<RegistryImageScanner>();
         services.AddSingleton<RegistryScanWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<RegistryScanWorker>());

@@ -1,4 +1,17 @@
 namespace Vigil.Dashboard.Scans;
 
-/// <summary>What the console sends an agent to start a scan: the scan id and where to upload its SBOM.</summary>
-public sealed record AgentScanCommand(string ScanId, string UploadPath);
+/// <summary>
+/// What the console sends an agent to start a scan: the scan id, where to upload its SBOM, and for a registry image
+/// scanned by an agent started with <c>--capabilities scanner</c>, the image to pull instead of the agent's own root.
+/// </summary>
+public sealed record AgentScanCommand(string ScanId, string UploadPath, AgentImageTarget? Image = null);
+
+/// <summary>
+/// A registry image for a scanner agent, pinned by digest, with short-lived pull credentials from the registry plugin.
+/// The credentials travel only in this message: the console does not store them and the agent keeps them in memory.
+/// </summary>
+public sealed record AgentImageTarget(string Registry, string Repository, string Digest, bool Insecure, string? Username, string? Password)
+{
+    /// <summary>The image reference, without credentials: what logs and progress may name.</summary>
+    public override string ToString() => $"{Registry}/{Repository}@{Digest}";
+}

@@ -93,7 +93,8 @@ public sealed class ScanDispatcher(
         var (scan, cancelled) = await scans.CancelAsync(scanId, by, cancellationToken);
         if (cancelled && scan is not null)
         {
-            foreach (var connectionId in connections.ConnectionIdsOf(scan.NodeId))
+            // The node's own agent, or the scanner agent that pulls a registry image for it.
+            foreach (var connectionId in connections.ConnectionIdsOf(scan.ScannerNodeId ?? scan.NodeId))
             {
                 await agents.Clients.Client(connectionId).SendAsync(CancelScanMethod, scan.Id, cancellationToken);
             }
@@ -112,7 +113,7 @@ public sealed class ScanDispatcher(
             return;
         }
 
-        var command = new AgentScanCommand(scan.Id, $"{VigilApi.Prefix}/agent/scans/{scan.Id}/sbom");
+        var command = new AgentScanCommand(scan.Id, AgentScansApi.UploadPath(scan.Id));
         await agents.Clients.Client(ids[^1]).SendAsync(StartScanMethod, command, cancellationToken);
     }
 }
