@@ -26,6 +26,9 @@ requirements=(
   "/usr/lib/python3/dist-packages/rpm:python3-rpm"               # rpm version cross-check
   "/usr/lib/python3/dist-packages/aiosmtpd:python3-aiosmtpd"     # email channel: a real SMTP server with STARTTLS and AUTH
   "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1:faketime"  # an agent run under a clock three hours behind
+  "podman:podman"                                                # containers an agent discovers (Docker API socket) and scans
+  "runc:runc"                                                    # podman's runtime here (crun refuses the VM's hybrid cgroups)
+  "/bin/busybox:busybox-static"                                  # a static sleep for containers of the shell-less fixture image
 )
 missing=()
 for requirement in "${requirements[@]}"; do

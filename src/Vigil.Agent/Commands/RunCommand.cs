@@ -27,13 +27,23 @@ public static class RunCommand
         {
             Description = "Read the cloud instance id from this EC2-style metadata endpoint (e.g. http://169.254.169.254); off by default",
         };
-        var command = new Command("run", "Connect to the console, report this host's facts and heartbeats, and run its scans until stopped") { stateDir, root, capabilities, metadata };
+        var containerSocket = new Option<string?>("--container-socket")
+        {
+            Description = "Docker Engine API socket (Docker's or podman's service) to discover and scan this host's containers; "
+                + "default: the first of /var/run/docker.sock, /run/docker.sock, /run/podman/podman.sock that exists; 'none' to turn it off",
+        };
+        var command = new Command("run", "Connect to the console, report this host's facts and heartbeats, and run its scans until stopped")
+        {
+            stateDir, root, capabilities, metadata, containerSocket,
+        };
         command.SetAction(async (parse, cancellationToken) => await RunAsync(
-            parse.GetValue(stateDir) ?? AgentStateStore.DefaultDirectory, parse.GetValue(root) ?? "/", parse.GetValue(metadata), cancellationToken, parse.GetValue(capabilities) ?? []));
+            parse.GetValue(stateDir) ?? AgentStateStore.DefaultDirectory, parse.GetValue(root) ?? "/", parse.GetValue(metadata), cancellationToken, parse.GetValue(capabilities) ?? [],
+            parse.GetValue(containerSocket)));
         return command;
     }
 
-    public static async Task<int> RunAsync(string stateDirectory, string root, Uri? instanceMetadata, CancellationToken cancellationToken, IReadOnlyList<string>? capabilities = null)
+    public static async Task<int> RunAsync(
+        string stateDirectory, string root, Uri? instanceMetadata, CancellationToken cancellationToken, IReadOnlyList<string>? capabilities = null, string? containerSocket = null)
     {
         var store = new AgentStateStore(stateDirectory);
         AgentState? state;
@@ -78,6 +88,12 @@ public static class RunCommand
         }
 
         builder.Services.AddSingleton(new HostFactsCollector(Path.GetFullPath(root), roles, instanceMetadata is null ? null : new InstanceMetadataClient(instanceMetadata)));
+        if (Containers.ContainerSockets.Choose(containerSocket) is { } socket)
+        {
+            builder.Services.AddSingleton(new Containers.DockerEngineClient(socket));
+            builder.Services.AddSingleton<Containers.ContainerWatcher>();
+        }
+
         builder.Services.AddSingleton<Scans.AgentScanner>();
         builder.Services.AddHostedService<AgentWorker>();
         using var host = builder.Build();

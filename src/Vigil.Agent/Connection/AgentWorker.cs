@@ -14,7 +14,9 @@ namespace Vigil.Agent.Connection;
 /// connection drops, then reconnect with backoff, forever. The one thing it does not retry is a refused credential:
 /// that agent was revoked, and the process exits with <see cref="AgentExitCodes.CredentialRefused"/>.
 /// </summary>
-public sealed class AgentWorker(AgentState state, HostFactsCollector facts, AgentScanner scanner, IHostApplicationLifetime lifetime, ILogger<AgentWorker> logger) : BackgroundService
+public sealed class AgentWorker(
+    AgentState state, HostFactsCollector facts, AgentScanner scanner, IHostApplicationLifetime lifetime, ILogger<AgentWorker> logger, Containers.ContainerWatcher? containers = null)
+    : BackgroundService
 {
     public const string HubPath = "/hubs/agent";
 
@@ -80,12 +82,27 @@ public sealed class AgentWorker(AgentState state, HostFactsCollector facts, Agen
 
         var interval = welcome.HeartbeatInterval > TimeSpan.Zero ? welcome.HeartbeatInterval : TimeSpan.FromSeconds(30);
         using var timer = new PeriodicTimer(interval);
+        using var connected = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var watching = containers?.RunAsync(connection, interval, connected.Token) ?? Task.CompletedTask;
+        try
+        {
+            await HeartbeatUntilClosedAsync(connection, timer, closed.Task, stoppingToken);
+        }
+        finally
+        {
+            await connected.CancelAsync();
+            await watching.ContinueWith(_ => { }, TaskScheduler.Default); // stopped with the connection; its errors are logged by it
+        }
+    }
+
+    private async Task HeartbeatUntilClosedAsync(HubConnection connection, PeriodicTimer timer, Task<Exception?> closed, CancellationToken stoppingToken)
+    {
         while (true)
         {
             var tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
-            if (await Task.WhenAny(tick, closed.Task) == closed.Task)
+            if (await Task.WhenAny(tick, closed) == closed)
             {
-                var error = await closed.Task;
+                var error = await closed;
                 logger.LogWarning("Connection to the console lost: {Reason}", error?.Message ?? "closed by the console");
                 return;
             }

@@ -34,8 +34,9 @@ public static class SbomWorker
             }
 
             Report(new WorkerMessage("cataloging", 1));
-            // The host root's virtual file systems (/proc, /sys, ...) are skipped by the directory source itself.
-            var options = new SourceOptions();
+            // The host root's virtual file systems (/proc, /sys, ...) are skipped by the directory source itself; a
+            // container's root seen through /proc/<pid>/root has its own, skipped alike.
+            var options = new SourceOptions { SkipDirs = IsContainerRoot(root) ? DirectoryFileTree.HostRootDefaultSkips : [] };
             var progress = new SyncProgress<CatalogProgress>(p => Report(new WorkerMessage("cataloging", Percent(p.FilesWalked), p.FilesWalked)));
             var sbom = await SbomGenerator.GenerateAsync("dir:" + root, options, fileProgress: progress, cancellationToken: cancellationToken);
             await WriteAsync(sbom, output, cancellationToken);
@@ -117,6 +118,9 @@ public static class SbomWorker
 
         Report(new WorkerMessage("written", 90, sbom.FilesWalked));
     }
+
+    private static bool IsContainerRoot(string root) =>
+        System.Text.RegularExpressions.Regex.IsMatch(root, "^/proc/[0-9]+/root/?$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
     /// <summary>A progress estimate without a file count up front: it approaches 85 % as files are walked, never reaching it early.</summary>
     public static int Percent(long filesWalked) => (int)(1 + (84 * (1 - Math.Exp(-filesWalked / 60_000.0))));

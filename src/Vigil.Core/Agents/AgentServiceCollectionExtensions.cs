@@ -14,6 +14,7 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<AgentEnrollment>();
         services.AddSingleton<AgentCredentials>();
         services.AddSingleton<NodeInventory>();
+        services.AddSingleton<ContainerInventory>();
         services.AddSingleton<NodeAdministration>();
         services.AddSingleton<NodeTimeline>();
         services.AddSingleton<IDomainEventSubscriber>(sp => sp.GetRequiredService<NodeTimeline>());

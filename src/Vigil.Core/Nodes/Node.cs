@@ -16,4 +16,7 @@ public sealed record Node
     public DateTimeOffset EnrolledAt { get; init; }
     public DateTimeOffset? FirstSeen { get; init; }
     public DateTimeOffset? LastSeen { get; init; }
+
+    /// <summary>The host node a container runs on (reported by that host's agent); null for other nodes.</summary>
+    public string? ParentId { get; init; }
 }

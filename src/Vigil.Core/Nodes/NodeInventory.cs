@@ -13,7 +13,7 @@ namespace Vigil.Core.Nodes;
 /// </summary>
 public sealed class NodeInventory(IDbConnectionFactory db, EventOutbox outbox, TimeProvider time)
 {
-    private const string NodeColumns = "id, name, type, status, facts, enrolled_at, first_seen, last_seen";
+    private const string NodeColumns = "id, name, type, status, facts, enrolled_at, first_seen, last_seen, parent_id";
 
     public async Task<Node?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -240,13 +240,14 @@ public sealed class NodeInventory(IDbConnectionFactory db, EventOutbox outbox, T
         public DateTimeOffset EnrolledAt { get; init; }
         public DateTimeOffset? FirstSeen { get; init; }
         public DateTimeOffset? LastSeen { get; init; }
+        public string? ParentId { get; init; }
 
         public Node ToNode(IReadOnlyDictionary<string, string>? labels) => new()
         {
             Id = Id, Name = Name, Type = NodeStorage.ParseType(Type), Status = NodeStorage.ParseStatus(Status),
             Labels = labels ?? new Dictionary<string, string>(),
             Facts = Facts is null ? null : JsonSerializer.Deserialize<JsonElement>(Facts, VigilJson.Options),
-            EnrolledAt = EnrolledAt, FirstSeen = FirstSeen, LastSeen = LastSeen,
+            EnrolledAt = EnrolledAt, FirstSeen = FirstSeen, LastSeen = LastSeen, ParentId = ParentId,
         };
     }
 

@@ -5,9 +5,9 @@ public static class ScanFailures
 {
     public const string ConsoleRestarted = "The console restarted during the scan; start it again.";
     public const string AgentLost = "The agent lost its connection to the console during the scan (stopped, killed or network failure); check that vigil-agent runs on the node, then scan again.";
-    /// <summary>A scan handed to a scanner agent (a registry image) whose agent went away.</summary>
+    /// <summary>A scan run by another node's agent (a registry image on a scanner agent, a container on its host) whose agent went away.</summary>
     public static string ScannerAgentLost(string agent) =>
-        $"The scanner agent {agent} lost its connection to the console during the scan (stopped, killed or network failure); scan again: another scanner agent or the console takes it.";
+        $"The agent of {agent}, which ran this scan, lost its connection to the console (stopped, killed or network failure); check that it runs, then scan again.";
 
     public const string NodeRemoved = "The node was removed from the inventory.";
 

@@ -208,6 +208,15 @@ public sealed class ScanStore(IDbConnectionFactory db, EventOutbox outbox, TimeP
         return failed;
     }
 
+    /// <summary>Queued scans handed to the agent of <paramref name="scannerNodeId"/> (its containers' scans), oldest first.</summary>
+    public async Task<IReadOnlyList<Scan>> QueuedForScannerAsync(string scannerNodeId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<ScanRow>(
+            $"{SelectScans} WHERE s.scanner_node_id = @scannerNodeId AND s.status = @queued ORDER BY s.created_at",
+            new { scannerNodeId, queued = ScanStorage.Queued })).Select(r => r.ToScan()).ToList();
+    }
+
     /// <summary>Hands an active scan to the agent of <paramref name="scannerNodeId"/>; false when the scan already ended.</summary>
     public async Task<bool> AssignScannerAsync(string scanId, string scannerNodeId, CancellationToken cancellationToken = default)
     {

@@ -39,9 +39,9 @@ public static class AgentScansApi
         }
 
         var refused = await acceptance.AcceptAsync(scan, request, cancellationToken);
-        if (refused is null && scanners.Handed(id) is { } handed)
+        if (refused is null && scanners.Handed(id) is { Digest: { } digest })
         {
-            await images.RememberSbomAsync(handed.Digest, id, cancellationToken); // a registry image: its digest is not pulled again
+            await images.RememberSbomAsync(digest, id, cancellationToken); // a registry image: its digest is not pulled again
         }
 
         return refused is null

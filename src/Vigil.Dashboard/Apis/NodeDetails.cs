@@ -16,8 +16,9 @@ public sealed record NodeDetails(
     DateTimeOffset? FirstSeen,
     DateTimeOffset? LastSeen,
     Scan? LastScan,
-    NodeAssessment? Assessment)
+    NodeAssessment? Assessment,
+    string? ParentId)
 {
     public static NodeDetails From(Node node, Scan? lastScan, NodeAssessment? assessment) =>
-        new(node.Id, node.Name, node.Type, node.Status, node.Labels, node.Facts, node.EnrolledAt, node.FirstSeen, node.LastSeen, lastScan, assessment);
+        new(node.Id, node.Name, node.Type, node.Status, node.Labels, node.Facts, node.EnrolledAt, node.FirstSeen, node.LastSeen, lastScan, assessment, node.ParentId);
 }

@@ -29,9 +29,13 @@ public sealed class AgentHub(
     TimeProvider time,
     NodeHeartbeats heartbeats,
     ScannerAgents scanners,
+    ContainerInventory containerInventory,
     IHostApplicationLifetime lifetime) : Hub
 {
     public const string Route = "/hubs/agent";
+
+    /// <summary>More containers than one host runs in practice: a larger report is refused, not stored.</summary>
+    public const int MaxContainers = 2000;
 
     private string NodeName => Context.User?.Identity?.Name is { } actor && actor.StartsWith("agent:", StringComparison.Ordinal) ? actor["agent:".Length..] : "";
 
@@ -100,6 +104,20 @@ public sealed class AgentHub(
         // A scanner agent reports for the image it pulls: the progress belongs to the image's node.
         await uiEvents.HandleAsync(new ScanProgressed(scanId, scanners.Handed(scanId)?.Subject ?? NodeId, stage, Math.Clamp(percent, 0, 99)), Context.ConnectionAborted);
         return true;
+    }
+
+    /// <summary>
+    /// The host's running containers (the full list, on connect, on change and every half minute): each becomes a
+    /// container node with this host as parent; those missing from the list are marked removed.
+    /// </summary>
+    public async Task ReportContainers(ContainerReport[] containers)
+    {
+        if (containers.Length > MaxContainers)
+        {
+            throw new HubException($"At most {MaxContainers} containers per report.");
+        }
+
+        await containerInventory.ReportAsync(NodeId, containers, Context.ConnectionAborted);
     }
 
     /// <summary>The agent could not build the SBOM; <paramref name="error"/> says why (disk full, unreadable root, unsupported OS).</summary>

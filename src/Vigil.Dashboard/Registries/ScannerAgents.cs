@@ -35,6 +35,10 @@ public sealed class ScannerAgents
         lock (_gate)
         {
             _scansByAgent.Remove(agentNodeId);
+            foreach (var scanId in _handed.Where(h => h.Value.Agent == agentNodeId).Select(h => h.Key).ToList())
+            {
+                _handed.Remove(scanId);
+            }
         }
     }
 
@@ -52,6 +56,15 @@ public sealed class ScannerAgents
             }
 
             return agent;
+        }
+    }
+
+    /// <summary>Records a scan run by another node's agent outside the scanner capacity (a container scanned by its host's agent).</summary>
+    public void Hand(string scanId, string agentNodeId, string subjectNodeId)
+    {
+        lock (_gate)
+        {
+            _handed[scanId] = new HandedScan(agentNodeId, subjectNodeId, null);
         }
     }
 
@@ -76,5 +89,5 @@ public sealed class ScannerAgents
     }
 }
 
-/// <summary>A registry image scan handed to a scanner agent: the agent's node, the image's node and the digest it pulls.</summary>
-public sealed record HandedScan(string Agent, string Subject, string Digest);
+/// <summary>A scan run by another node's agent: the agent's node, the scanned node, and for a registry image the digest it pulls.</summary>
+public sealed record HandedScan(string Agent, string Subject, string? Digest);

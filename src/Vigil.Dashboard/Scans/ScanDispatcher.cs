@@ -18,6 +18,7 @@ public sealed class ScanDispatcher(
     AgentConnections connections,
     IHubContext<AgentHub> agents,
     RegistryScans registryScans,
+    ScannerAgents scanners,
     ILogger<ScanDispatcher> logger) : IScanService
 {
     public const string StartScanMethod = "StartScan";
@@ -53,6 +54,10 @@ public sealed class ScanDispatcher(
                 await scans.FailAsync(scan.Id, ScanFailures.CannotScanType(NodeStorage.TypeText(node.Type)), cancellationToken);
                 scan = await scans.GetAsync(scan.Id, cancellationToken) ?? scan;
             }
+            else if (request.Created && node.Type == NodeType.Container)
+            {
+                await SendToHostAsync(scan, node, cancellationToken);
+            }
             else if (request.Created)
             {
                 await SendToAgentAsync(scan, cancellationToken);
@@ -78,12 +83,20 @@ public sealed class ScanDispatcher(
         return nodeIds.Select(id => byNode[id]).ToList();
     }
 
-    /// <summary>An agent said hello: gives it the scan that waits for it, if any.</summary>
+    /// <summary>An agent said hello: gives it the scans that wait for it, its host's and its containers', if any.</summary>
     public async Task AgentReadyAsync(string nodeId, CancellationToken cancellationToken)
     {
         if (await scans.ActiveOfNodeAsync(nodeId, cancellationToken) is { Status: ScanStatus.Queued } waiting)
         {
             await SendToAgentAsync(waiting, cancellationToken);
+        }
+
+        foreach (var containerScan in await scans.QueuedForScannerAsync(nodeId, cancellationToken))
+        {
+            if (await inventory.GetAsync(containerScan.NodeId, cancellationToken) is { Type: NodeType.Container } container)
+            {
+                await SendToHostAsync(containerScan, container, cancellationToken);
+            }
         }
     }
 
@@ -102,6 +115,33 @@ public sealed class ScanDispatcher(
 
         return (scan, cancelled);
     }
+
+    /// <summary>
+    /// A container is scanned by its host's agent, through the container's root as the kernel shows it: the scan is
+    /// handed to the host (which then reports its progress and uploads its SBOM) and waits for it like a host scan.
+    /// </summary>
+    private async Task SendToHostAsync(Scan scan, Node container, CancellationToken cancellationToken)
+    {
+        if (container.ParentId is not { } host || ContainerIdOf(container) is not { } containerId)
+        {
+            await scans.FailAsync(scan.Id, ScanFailures.CannotScanType("container without a reporting host"), cancellationToken);
+            return;
+        }
+
+        await scans.AssignScannerAsync(scan.Id, host, cancellationToken);
+        scanners.Hand(scan.Id, host, container.Id);
+        var ids = connections.ConnectionIdsOf(host);
+        if (ids.Count == 0)
+        {
+            logger.LogInformation("Scan {ScanId} of container {NodeId} waits for its host's agent", scan.Id, container.Id);
+            return;
+        }
+
+        await agents.Clients.Client(ids[^1]).SendAsync(StartScanMethod, new AgentScanCommand(scan.Id, AgentScansApi.UploadPath(scan.Id), ContainerId: containerId), cancellationToken);
+    }
+
+    private static string? ContainerIdOf(Node container) =>
+        container.Facts is { ValueKind: System.Text.Json.JsonValueKind.Object } facts && facts.TryGetProperty("containerId", out var id) ? id.GetString() : null;
 
     private async Task SendToAgentAsync(Scan scan, CancellationToken cancellationToken)
     {
