@@ -88,9 +88,9 @@ public static class RunCommand
         }
 
         builder.Services.AddSingleton(new HostFactsCollector(Path.GetFullPath(root), roles, instanceMetadata is null ? null : new InstanceMetadataClient(instanceMetadata)));
-        if (Containers.ContainerSockets.Choose(containerSocket) is { } socket)
+        if (Containers.ContainerSockets.Choose(containerSocket) is { } source)
         {
-            builder.Services.AddSingleton(new Containers.DockerEngineClient(socket));
+            builder.Services.AddSingleton(source);
             builder.Services.AddSingleton<Containers.ContainerWatcher>();
         }
 

@@ -7,7 +7,7 @@ namespace Vigil.Agent.Containers;
 /// Reports the host's running containers to the console while connected: at once, whenever the set changes (polled
 /// every few seconds) and at least once per heartbeat interval, which keeps the container nodes from going offline.
 /// </summary>
-public sealed class ContainerWatcher(DockerEngineClient engine, ILogger<ContainerWatcher> logger)
+public sealed class ContainerWatcher(IContainerSource source, ILogger<ContainerWatcher> logger)
 {
     private static readonly TimeSpan MaxPoll = TimeSpan.FromSeconds(5);
 
@@ -21,7 +21,7 @@ public sealed class ContainerWatcher(DockerEngineClient engine, ILogger<Containe
         {
             try
             {
-                var running = await engine.RunningAsync(cancellationToken);
+                var running = await source.RunningAsync(cancellationToken);
                 var set = string.Join(',', running.Select(c => $"{c.Id}:{c.Pid}").Order(StringComparer.Ordinal));
                 if (set != lastSet || DateTime.UtcNow - lastSent >= heartbeat)
                 {
@@ -39,7 +39,7 @@ public sealed class ContainerWatcher(DockerEngineClient engine, ILogger<Containe
             {
                 if (ex.Message != lastError)
                 {
-                    logger.LogWarning("Cannot list containers through {Socket}: {Error}", engine.SocketPath, ex.Message);
+                    logger.LogWarning("Cannot list containers through {Source}: {Error}", source.Description, ex.Message);
                     lastError = ex.Message;
                 }
             }

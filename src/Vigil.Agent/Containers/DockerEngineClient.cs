@@ -8,7 +8,7 @@ namespace Vigil.Agent.Containers;
 /// service): the running containers and each one's init pid. No SDK: a plain HttpClient and source-generated JSON keep
 /// the resident agent small.
 /// </summary>
-public sealed class DockerEngineClient : IDisposable
+public sealed class DockerEngineClient : IContainerSource, IDisposable
 {
     private readonly HttpClient _http;
 
@@ -36,6 +36,8 @@ public sealed class DockerEngineClient : IDisposable
     }
 
     public string SocketPath { get; }
+
+    public string Description => SocketPath;
 
     /// <summary>The running containers with their init pid (a container that stopped between the two calls is left out).</summary>
     public async Task<IReadOnlyList<RunningContainer>> RunningAsync(CancellationToken cancellationToken)

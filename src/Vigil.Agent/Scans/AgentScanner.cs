@@ -13,7 +13,7 @@ namespace Vigil.Agent.Scans;
 /// gzip-compressed over HTTP with the agent's credential. A cancel, a refused progress report or a lost connection
 /// kills the child.
 /// </summary>
-public sealed class AgentScanner(AgentState state, HostFactsCollector facts, ILogger<AgentScanner> logger, Containers.DockerEngineClient? engine = null) : IDisposable
+public sealed class AgentScanner(AgentState state, HostFactsCollector facts, ILogger<AgentScanner> logger, Containers.IContainerSource? containers = null) : IDisposable
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromMinutes(10) };
@@ -89,8 +89,8 @@ public sealed class AgentScanner(AgentState state, HostFactsCollector facts, ILo
                 : WorkerTarget.Directory(facts.Root);
             if (target is null)
             {
-                var reason = engine is null
-                    ? "This agent reaches no container runtime (no Docker or podman socket; see --container-socket), so it cannot scan the container."
+                var reason = containers is null
+                    ? "This agent reaches no container runtime (no Docker or podman socket, no containerd; see --container-socket), so it cannot scan the container."
                     : $"The container {command.ContainerId} is not running any more (container stopped); it is scanned again when it runs.";
                 logger.LogWarning("Scan {ScanId} failed: {Error}", id, reason);
                 await hub.InvokeAsync("ScanFailed", id, reason, cancellationToken);
@@ -163,7 +163,7 @@ public sealed class AgentScanner(AgentState state, HostFactsCollector facts, ILo
 
     /// <summary>The container's filesystem as its init process sees it, re-resolved now (the pid the console knew may be stale).</summary>
     private async Task<WorkerTarget?> ContainerRootAsync(string containerId, CancellationToken cancellationToken) =>
-        engine is not null && await engine.InspectAsync(containerId, cancellationToken) is { } container
+        containers is not null && await containers.InspectAsync(containerId, cancellationToken) is { } container
             ? WorkerTarget.Directory($"/proc/{container.Pid}/root")
             : null;
 
