@@ -129,7 +129,9 @@ public sealed class RegistryScanTests(RegistryScanFixture fixture) : IClassFixtu
         var row = tags.Locator("tbody tr", new() { HasText = "sha256:" });
         await Assertions.Expect(row).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await row.Locator("input[type=checkbox]").CheckAsync();
+        await Assertions.Expect(page.Locator("#registry-image-count")).ToContainTextAsync("0 images scanned or queued");
         await page.ClickAsync("#scan-tags");
+        await Assertions.Expect(page.Locator("#registry-image-count")).ToContainTextAsync("1 image scanned or queued");
 
         // The row turns complete by the live event stream, without a reload.
         await Assertions.Expect(row.Locator(".scan-cell[data-scan-status=complete]")).ToHaveCountAsync(1, new() { Timeout = 120_000 });

@@ -22,11 +22,15 @@ public sealed class RegistryViews(IntegrationStore integrations, RegistryImageSt
         var result = new List<RegistrySummary>();
         foreach (var integration in (await integrations.ListAsync(cancellationToken)).Where(i => i.Kind == PluginKinds.Registry))
         {
-            result.Add(new RegistrySummary(integration.Id, integration.Name, integration.PluginId, (await images.ListAsync(integration.Id, null, cancellationToken)).Count));
+            result.Add(new RegistrySummary(integration.Id, integration.Name, integration.PluginId, await ImageCountAsync(integration.Id, cancellationToken)));
         }
 
         return result;
     }
+
+    /// <summary>The registry's images Vigil has scanned or queued for a scan (its image nodes).</summary>
+    public async Task<int> ImageCountAsync(string integrationId, CancellationToken cancellationToken = default) =>
+        (await images.ListAsync(integrationId, null, cancellationToken)).Count;
 
     /// <exception cref="RegistryScanException">Unknown registry (404) or the plugin failed (502).</exception>
     public async Task<RegistryPage<RepositoryView>> RepositoriesAsync(string integrationId, string? cursor, int take, CancellationToken cancellationToken = default)
