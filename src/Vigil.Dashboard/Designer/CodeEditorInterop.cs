@@ -25,11 +25,20 @@ public sealed class CodeEditorInterop(IJSRuntime js) : IAsyncDisposable
 
     private readonly string _key = "code-" + Guid.NewGuid().ToString("N")[..8];
     private IJSObjectReference? _module;
+    private bool _disposed;
 
     public async Task CreateAsync<T>(ElementReference host, DotNetObjectReference<T> events, string text, CodeEditorOptions options)
         where T : class
     {
         _module ??= await js.InvokeAsync<IJSObjectReference>("import", ModulePath);
+        // The field may have left the page while the module loaded (a quick change of selection): its events
+        // reference is disposed by then, and sending it would fault the circuit.
+        if (_disposed)
+        {
+            await _module.DisposeAsync();
+            return;
+        }
+
         await _module.InvokeVoidAsync("createCodeEditor", _key, host, events, text, options);
     }
 
@@ -43,6 +52,7 @@ public sealed class CodeEditorInterop(IJSRuntime js) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         if (_module is null)
         {
             return;
