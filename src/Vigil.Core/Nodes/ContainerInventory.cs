@@ -42,7 +42,7 @@ public sealed class ContainerInventory(IDbConnectionFactory db, EventOutbox outb
         foreach (var container in running.DistinctBy(c => c.Id))
         {
             var id = NodeIdOf(hostNodeId, container.Id);
-            var name = $"{host}/{container.Name.TrimStart('/')}";
+            var name = Cap($"{host}/{container.Name.TrimStart('/')}", 200); // the column's size
             var facts = JsonSerializer.Serialize(new
             {
                 containerId = container.Id, image = container.Image, imageId = container.ImageId, state = container.State, pid = container.Pid,
@@ -85,15 +85,17 @@ public sealed class ContainerInventory(IDbConnectionFactory db, EventOutbox outb
         return (created, refreshed, gone.Count);
     }
 
+    private static string Cap(string text, int length) => text.Length > length ? text[..length] : text;
+
     private static async Task ReplaceLabelsAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string nodeId, IReadOnlyDictionary<string, string> labels)
     {
         await connection.ExecuteAsync("DELETE FROM node_labels WHERE node_id = @nodeId", new { nodeId }, transaction);
-        // Label keys and values are capped as the table is (64 / 200); a container's labels keys repeat after the cut rarely.
-        foreach (var (key, value) in labels.DistinctBy(l => l.Key.Length > 64 ? l.Key[..64] : l.Key).Take(64))
+        // Keys and values are cut to the table's sizes (64 / 200); keys that become equal once cut keep the first.
+        foreach (var (key, value) in labels.DistinctBy(l => Cap(l.Key, 64)).Take(64))
         {
             await connection.ExecuteAsync(
                 "INSERT INTO node_labels (node_id, label_key, label_value) VALUES (@nodeId, @key, @value)",
-                new { nodeId, key = key.Length > 64 ? key[..64] : key, value = value.Length > 200 ? value[..200] : value }, transaction);
+                new { nodeId, key = Cap(key, 64), value = Cap(value, 200) }, transaction);
         }
     }
 }

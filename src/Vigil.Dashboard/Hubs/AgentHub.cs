@@ -107,7 +107,7 @@ public sealed class AgentHub(
     }
 
     /// <summary>
-    /// The host's running containers (the full list, on connect, on change and every half minute): each becomes a
+    /// The host's running containers (the full list, on connect, on change and at every heartbeat interval): each becomes a
     /// container node with this host as parent; those missing from the list are marked removed.
     /// </summary>
     public async Task ReportContainers(ContainerReport[] containers)
